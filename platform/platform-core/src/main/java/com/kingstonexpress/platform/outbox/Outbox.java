@@ -1,0 +1,109 @@
+package com.kingstonexpress.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.events.EventSource;
+import com.kingstonexpress.platform.web.RequestIds;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Appends events to the transactional outbox. It only works inside the caller's transaction, so the
+ * event commits or rolls back together with the state change it announces; {@link OutboxRelay} then
+ * publishes it. Never send to Kafka directly beside a database write.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EventSource source;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Records an event for {@code subject} on {@code topic}; the subject is also the Kafka record key.
+     *
+     * @return the envelope as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String type, String subject, Object data) {
+        JsonNode dataNode = json.valueToTree(data);
+        try (Connection c = dataSource.getConnection()) {
+            EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source.uri(),
+                    type, subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), EventEnvelope.JSON,
+                    nextSequence(c, subject), RequestIds.current(), dataNode);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO kx_outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, UUID.fromString(event.id()));
+                insert.setString(2, topic);
+                insert.setString(3, subject);
+                insert.setString(4, type);
+                insert.setString(5, json.writeValueAsString(event));
+                insert.executeUpdate();
+            }
+            wakeRelayAfterCommit();
+            return event;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("could not append " + type + " to the outbox", e);
+        }
+    }
+
+    private static long nextSequence(Connection c, String subject) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO kx_event_sequence (subject, last_seq) VALUES (?, 1)
+                ON CONFLICT (subject) DO UPDATE SET last_seq = kx_event_sequence.last_seq + 1
+                RETURNING last_seq""")) {
+            upsert.setString(1, subject);
+            try (ResultSet rs = upsert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Publishing latency stays low without polling hard: the relay is woken when the transaction commits. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

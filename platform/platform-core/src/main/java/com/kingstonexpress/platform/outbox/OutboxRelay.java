@@ -1,0 +1,253 @@
+package com.kingstonexpress.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them sent.
+ *
+ * <p>One relay publishes at a time across all instances (a PostgreSQL advisory lock), which keeps every
+ * key's events in order. The producer is idempotent with {@code acks=all}. A row is marked sent only
+ * after the broker acknowledged it and every row before it; a crash in between re-publishes (consumers
+ * deduplicate by event id) and never loses an event.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: "KXOUTBOX" as a number, the same in every service's own database. */
+    private static final long RELAY_LOCK = 0x4B584F5554424F58L;
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    OutboxConfig config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService loop;
+    private KafkaProducer<String, String> producer;
+    private Instant nextPrune = Instant.EPOCH;
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (config.relayEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
+    }
+
+    /** Starts publishing (at application start unless {@code kx.outbox.relay-enabled=false}). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        producer = createProducer();
+        loop = Executors.newSingleThreadExecutor(r -> new Thread(r, "kx-outbox-relay"));
+        loop.submit(this::run);
+    }
+
+    /** Stops publishing; unsent rows stay in the outbox for the next relay. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUps.release();
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(30, TimeUnit.SECONDS)) {
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Asks the relay to look for new rows now. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && publishBatch() == config.batchSize()) {
+                    // a full batch: there may be more right away
+                }
+                pruneIfDue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.pollInterval());
+            }
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it marked sent. */
+    int publishBatch() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int sent = publishBatch(c);
+                c.commit();
+                return sent;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int publishBatch(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0; // another instance is publishing
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT position, topic, record_key, event_type, payload FROM kx_outbox WHERE sent_at IS NULL ORDER BY position LIMIT ?")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        RuntimeException sendFailure = null;
+        for (Row row : rows) {
+            try {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            } catch (RuntimeException e) {
+                sendFailure = e;
+                break;
+            }
+        }
+        // Mark sent only the unbroken prefix the broker acknowledged, so no later row overtakes an earlier one.
+        long lastSent = -1;
+        String failure = sendFailure == null ? null : sendFailure.getMessage();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                lastSent = rows.get(i).position;
+            } catch (Exception e) {
+                failure = e.getCause() != null ? e.getCause().toString() : e.toString();
+                break;
+            }
+        }
+        int marked = 0;
+        if (lastSent >= 0) {
+            try (PreparedStatement mark = c.prepareStatement(
+                    "UPDATE kx_outbox SET sent_at = now(), attempts = attempts + 1 WHERE sent_at IS NULL AND position <= ?")) {
+                mark.setLong(1, lastSent);
+                marked = mark.executeUpdate();
+            }
+        }
+        if (failure != null) {
+            long firstUnsent = rows.get(marked).position;
+            try (PreparedStatement note = c.prepareStatement(
+                    "UPDATE kx_outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?")) {
+                note.setString(1, failure.length() > 500 ? failure.substring(0, 500) : failure);
+                note.setLong(2, firstUnsent);
+                note.executeUpdate();
+            }
+            LOG.warnf("outbox relay: published %d of %d; row %d not acknowledged (%s), will retry", marked, rows.size(),
+                    firstUnsent, failure);
+            // A fresh producer starts a fresh idempotent session; the unacknowledged rows go out again in order.
+            producer.close(java.time.Duration.ZERO);
+            producer = createProducer();
+        }
+        return failure == null ? marked : 0;
+    }
+
+    private void pruneIfDue() throws SQLException {
+        if (Instant.now().isBefore(nextPrune)) {
+            return;
+        }
+        nextPrune = Instant.now().plus(config.pruneInterval());
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(config.retention()));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            int outbox = deleteOlder(c, "DELETE FROM kx_outbox WHERE sent_at IS NOT NULL AND sent_at < ?", cutoff);
+            int inbox = deleteOlder(c, "DELETE FROM kx_inbox WHERE processed_at < ?", cutoff);
+            int keys = deleteOlder(c, "DELETE FROM kx_idempotency_key WHERE created_at < ?", cutoff);
+            if (outbox + inbox + keys > 0) {
+                LOG.infof("pruned %d sent outbox rows, %d inbox ids, %d idempotency keys older than %s", outbox, inbox, keys, cutoff);
+            }
+        }
+    }
+
+    private static int deleteOlder(Connection c, String sql, Timestamp cutoff) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            delete.setTimestamp(1, cutoff);
+            return delete.executeUpdate();
+        }
+    }
+
+    private KafkaProducer<String, String> createProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        // The producer gives up on a record before the relay stops waiting for it (delivery < send timeout).
+        long sendTimeout = config.sendTimeout().toMillis();
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout / 3));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout - 500));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "kx-outbox-relay");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    private record Row(long position, String topic, String key, String type, String payload) {
+    }
+}

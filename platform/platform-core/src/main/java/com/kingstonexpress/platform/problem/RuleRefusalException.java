@@ -1,0 +1,15 @@
+package com.kingstonexpress.platform.problem;
+
+/**
+ * A business rule refused the request: 409 with the rule's stable id, the reason in plain language and
+ * the next sensible step. The rules themselves live in the services; this is only how a refusal is said.
+ */
+public class RuleRefusalException extends ProblemException {
+
+    public RuleRefusalException(String ruleId, String reason, String hint) {
+        super(new Problem(409, "rule-refused/" + ruleId, "Refused by rule " + ruleId, reason)
+                .with("ruleId", ruleId)
+                .with("reason", reason)
+                .with("hint", hint));
+    }
+}

@@ -1,0 +1,49 @@
+package com.kingstonexpress.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import com.kingstonexpress.platform.problem.ProblemException;
+
+/**
+ * Opaque pagination cursors: the sort key of the last item returned (e.g. created-at and id), encoded so
+ * that clients treat it as a token. A cursor that does not decode is a 400, never a 500.
+ */
+public final class Cursors {
+
+    private static final String SEPARATOR = "\u001f";
+
+    private Cursors() {
+    }
+
+    public static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return exactly {@code expectedParts} parts */
+    public static List<String> decode(String cursor, int expectedParts) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(raw.split(SEPARATOR, -1));
+            if (parts.size() != expectedParts) {
+                throw ProblemException.badRequest("The cursor is not valid; start again without one.");
+            }
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("The cursor is not valid; start again without one.");
+        }
+    }
+
+    /** Clamps a requested page size into [1, max], defaulting when absent. */
+    public static int limit(Integer requested, int defaultLimit, int max) {
+        if (requested == null) {
+            return defaultLimit;
+        }
+        if (requested < 1 || requested > max) {
+            throw ProblemException.badRequest("limit must be between 1 and " + max + ".");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,188 @@
+package com.kingstonexpress.platform.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.testing.KafkaTopics;
+import com.kingstonexpress.platform.testing.SharedInfrastructure;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox and inbox promises, against the real PostgreSQL and Kafka broker. */
+@QuarkusTest
+class OutboxAndInboxTest {
+
+    private static final String TOPIC = "kx.platform-test.events.v1";
+    private static final String PROBE = "kx.platform-test.probe.v1";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void anEventAppendedInARolledBackTransactionIsNeverPublished() {
+        String subject = "order-" + UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.append(TOPIC, "com.kingstonexpress.test.rolled-back.v1", subject, Map.of("n", 1));
+                throw new IllegalStateException("the business change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "com.kingstonexpress.test.committed.v1", subject, Map.of("n", 2)));
+
+        // The relay publishes in commit order, so once the later event is on the topic the earlier one would be too.
+        List<ConsumerRecord<String, String>> records = KafkaTopics.await(TOPIC, r -> subject.equals(r.key()),
+                l -> l.stream().anyMatch(r -> r.value().contains("committed")), WAIT);
+        assertEquals(1, records.size());
+        EventEnvelope published = parse(records.get(0).value());
+        assertEquals("com.kingstonexpress.test.committed.v1", published.type());
+        assertEquals(subject, published.subject());
+        assertEquals(1L, published.sequence(), "the rolled-back event did not consume a sequence number either");
+        assertEquals("/kx/platform-test", published.source());
+    }
+
+    @Test
+    void eventsOfOneSubjectArePublishedInOrderWithIncreasingSequence() {
+        String subject = "order-" + UUID.randomUUID();
+        for (int i = 1; i <= 20; i++) {
+            int n = i;
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "com.kingstonexpress.test.step.v1", subject, Map.of("n", n)));
+        }
+        List<ConsumerRecord<String, String>> records = KafkaTopics.await(TOPIC, r -> subject.equals(r.key()), l -> l.size() >= 20, WAIT);
+        for (int i = 0; i < 20; i++) {
+            EventEnvelope e = parse(records.get(i).value());
+            assertEquals(i + 1, e.data().get("n").asInt());
+            assertEquals(i + 1L, e.sequence());
+        }
+    }
+
+    @Test
+    void anEventCommittedWhileTheRelayIsDownIsPublishedWhenItComesBack() {
+        String subject = "order-" + UUID.randomUUID();
+        relay.stop();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "com.kingstonexpress.test.while-relay-down.v1", subject, Map.of()));
+            assertEquals(1L, unsentRows(subject), "committed but not yet published");
+        } finally {
+            relay.start();
+        }
+        KafkaTopics.await(TOPIC, r -> subject.equals(r.key()), l -> l.size() == 1, WAIT);
+        await().atMost(WAIT).until(() -> unsentRows(subject) == 0);
+    }
+
+    @Test
+    void anEventCommittedWhileTheBrokerIsDownIsPublishedAfterItRecovers() {
+        var broker = SharedInfrastructure.embeddedKafka();
+        if (broker.isEmpty()) {
+            return; // an external broker cannot be stopped from here
+        }
+        String subject = "order-" + UUID.randomUUID();
+        broker.get().kill();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "com.kingstonexpress.test.while-broker-down.v1", subject, Map.of()));
+            // The relay tries, fails and records why; the row stays unsent.
+            await().atMost(WAIT).until(() -> lastError(subject) != null);
+            assertEquals(1L, unsentRows(subject));
+        } finally {
+            broker.get().start();
+        }
+        List<ConsumerRecord<String, String>> records = KafkaTopics.await(TOPIC, r -> subject.equals(r.key()), l -> !l.isEmpty(), WAIT);
+        assertTrue(records.get(0).value().contains("while-broker-down"));
+        await().atMost(WAIT).until(() -> unsentRows(subject) == 0);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String subject = "order-" + UUID.randomUUID();
+        String event = envelope(UUID.randomUUID().toString(), subject, false);
+        KafkaTopics.send(PROBE, subject, event);
+        KafkaTopics.send(PROBE, subject, event);
+        String later = envelope(UUID.randomUUID().toString(), subject, false);
+        KafkaTopics.send(PROBE, subject, later);
+        // Both distinct events applied, the duplicate not: the counter stops at 2.
+        await().atMost(WAIT).until(() -> applied(subject) == 2);
+        assertEquals(2, inboxRows(subject));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndDoesNotStallThePartition() {
+        String subject = "order-" + UUID.randomUUID();
+        KafkaTopics.send(PROBE, subject, "{not json");
+        KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, true));
+        KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, false));
+
+        await().atMost(WAIT).until(() -> applied(subject) == 1);
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(PROBE + ".dlq", r -> subject.equals(r.key()),
+                l -> l.size() == 2, WAIT);
+        assertEquals("{not json", dead.get(0).value());
+        assertTrue(reason(dead.get(0)).contains("not a CloudEvents JSON record"), reason(dead.get(0)));
+        assertTrue(reason(dead.get(1)).contains("probe refuses events marked poison"), reason(dead.get(1)));
+    }
+
+    private String envelope(String id, String subject, boolean poison) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/kx/test","type":"com.kingstonexpress.test.probe.v1",
+                 "subject":"%s","time":"2026-11-28T10:00:00Z","datacontenttype":"application/json","sequence":1,
+                 "data":{"poison":%s}}""".formatted(id, subject, poison);
+    }
+
+    private static String reason(ConsumerRecord<String, String> r) {
+        var header = r.headers().lastHeader("dead-letter-reason");
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private EventEnvelope parse(String value) {
+        try {
+            return json.readValue(value, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private long unsentRows(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM kx_outbox WHERE record_key = ?1 AND sent_at IS NULL").setParameter(1, subject)
+                .getSingleResult()).longValue());
+    }
+
+    private String lastError(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT max(last_error) FROM kx_outbox WHERE record_key = ?1").setParameter(1, subject).getSingleResult());
+    }
+
+    private int applied(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("SELECT applied FROM probe_effect WHERE subject = ?1").setParameter(1, subject).getResultList();
+            return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+        });
+    }
+
+    private long inboxRows(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM kx_inbox WHERE consumer = 'platform-test.probe'").getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,36 @@
+package com.kingstonexpress.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** A consumer written the way services write theirs; its effect is a counter per subject. */
+@ApplicationScoped
+public class ProbeConsumer {
+
+    @Inject
+    InboundEvents inbound;
+    @Inject
+    EntityManager em;
+
+    @Incoming("probe")
+    @Blocking
+    public void consume(String record) {
+        inbound.handle("platform-test.probe", record, event -> {
+            if (event.data().path("poison").asBoolean()) {
+                throw new PoisonEventException("probe refuses events marked poison");
+            }
+            em.createNativeQuery("""
+                    INSERT INTO probe_effect (subject, applied) VALUES (?1, 1)
+                    ON CONFLICT (subject) DO UPDATE SET applied = probe_effect.applied + 1""")
+                    .setParameter(1, event.subject()).executeUpdate();
+        });
+    }
+}

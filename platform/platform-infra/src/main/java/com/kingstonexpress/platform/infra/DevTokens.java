@@ -1,0 +1,85 @@
+package com.kingstonexpress.platform.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Mints RS256 tokens with the development key pair, for tests and the local stack only.
+ * Services trust the matching public key only when configured to (the default for local runs);
+ * in production the verification key comes from configuration (OIDC).
+ */
+public final class DevTokens {
+
+    public static final String ISSUER = "https://dev.kingstonexpress.local";
+    private static final PrivateKey KEY = loadKey();
+
+    private DevTokens() {
+    }
+
+    public static String seller(String sellerId) {
+        return token("seller-user-" + sellerId, Set.of("seller"), sellerId, Duration.ofHours(12));
+    }
+
+    public static String supportAgent(String agentId) {
+        return token(agentId, Set.of("support-agent"), null, Duration.ofHours(12));
+    }
+
+    public static String operations(String userId) {
+        return token(userId, Set.of("operations"), null, Duration.ofHours(12));
+    }
+
+    public static String storefront() {
+        return token("storefront", Set.of("storefront"), null, Duration.ofHours(12));
+    }
+
+    /** A token for any subject and roles; {@code lifetime} may be negative to mint an expired token. */
+    public static String token(String subject, Set<String> groups, String sellerId, Duration lifetime) {
+        long now = System.currentTimeMillis() / 1000;
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
+                .issuedAt(Math.min(now, now + lifetime.getSeconds()) - 60)
+                .expiresAt(now + lifetime.getSeconds());
+        if (sellerId != null) {
+            claims.claim("seller_id", sellerId);
+        }
+        return claims.jws().keyId("kx-dev").sign(KEY);
+    }
+
+    private static PrivateKey loadKey() {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream("kx/dev-keys/dev-jwt-private.pem")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("dev key unreadable", e);
+        }
+    }
+
+    /** {@code java -cp ... DevTokens seller seller-1}: prints a token, for trying the API by hand. */
+    public static void main(String[] args) {
+        String role = args.length > 0 ? args[0] : "seller";
+        String id = args.length > 1 ? args[1] : "demo-seller";
+        System.out.println(switch (role) {
+            case "seller" -> seller(id);
+            case "support-agent" -> supportAgent(id);
+            case "operations" -> operations(id);
+            case "storefront" -> storefront();
+            default -> throw new IllegalArgumentException("role is one of seller, support-agent, operations, storefront");
+        });
+    }
+}

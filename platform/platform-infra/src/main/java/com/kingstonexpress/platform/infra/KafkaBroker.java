@@ -1,0 +1,236 @@
+package com.kingstonexpress.platform.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real single-node Kafka (KRaft, broker and controller in one) running in a child JVM.
+ *
+ * <p>The broker's classpath comes from the {@code kafka-broker} module, so Kafka's Scala and Jackson
+ * versions never meet the Quarkus classpath. Because it is a separate process, fault tests can
+ * {@link #kill()} it and {@link #start()} it again on the same log directory.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "kx/kafka-broker.classpath";
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final int partitions;
+    private Process process;
+
+    /**
+     * @param dataDir    where the broker keeps its logs; reused across restarts
+     * @param port       client port on 127.0.0.1 (0 picks a free one once, kept across restarts)
+     * @param partitions default partition count of auto-created topics
+     */
+    public KafkaBroker(Path dataDir, int port, int partitions) {
+        this.dataDir = dataDir;
+        this.port = port == 0 ? FreePorts.find() : port;
+        this.controllerPort = FreePorts.find();
+        this.partitions = partitions;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Formats the storage on first use, starts the broker and waits until it serves metadata. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        FreePorts.requireFree(port, "Kafka broker");
+        try {
+            Files.createDirectories(dataDir);
+            Path config = writeConfig();
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
+                        dataDir.resolve("format.log"), Duration.ofMinutes(2));
+            }
+            process = javaProcess(List.of("kafka.Kafka", config.toString()), dataDir.resolve("broker.log")).start();
+            awaitReady(Duration.ofSeconds(90));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
+        }
+    }
+
+    /** Stops the broker cleanly (SIGTERM) and waits for it to exit. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** Kills the broker at once (SIGKILL), as a crash would; {@link #start()} brings it back on the same data. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private String clusterId() throws IOException {
+        Path idFile = dataDir.resolve("cluster.id");
+        if (Files.exists(idFile)) {
+            return Files.readString(idFile).trim();
+        }
+        // A Kafka cluster id is a base64url-encoded UUID of 22 characters.
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        Files.writeString(idFile, id);
+        return id;
+    }
+
+    private Path writeConfig() throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("logs").toString());
+        p.setProperty("num.partitions", Integer.toString(partitions));
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "3");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Fast consumer-group turnover: tests and the local stack start and stop consumers often.
+        p.setProperty("group.consumer.min.session.timeout.ms", "6000");
+        p.setProperty("group.min.session.timeout.ms", "1000");
+        p.setProperty("log.flush.interval.messages", "1");
+        Path file = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "generated by KafkaBroker; rewritten at each start");
+        }
+        return file;
+    }
+
+    private ProcessBuilder javaProcess(List<String> mainAndArgs, Path logFile) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Dlog4j2.level=WARN");
+        command.add("-Dkafka.logs.dir=" + dataDir.resolve("app-logs"));
+        command.add("-cp");
+        command.add(brokerClasspath());
+        command.addAll(mainAndArgs);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    }
+
+    private void run(List<String> mainAndArgs, Path logFile, Duration timeout) throws IOException {
+        Process p = javaProcess(mainAndArgs, logFile).start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("Kafka storage format failed; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Properties admin = new Properties();
+        admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        admin.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        admin.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited at start; see " + dataDir.resolve("broker.log"));
+            }
+            if (portOpen()) {
+                try (Admin client = Admin.create(admin)) {
+                    client.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    // the broker accepts connections before it has joined its own quorum
+                }
+            }
+            pause();
+        }
+        throw new IllegalStateException("Kafka broker not ready within " + timeout + "; see " + dataDir.resolve("broker.log"));
+    }
+
+    private boolean portOpen() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String brokerClasspath() throws IOException {
+        try (InputStream in = KafkaBroker.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CLASSPATH_RESOURCE + " missing: build the platform/kafka-broker module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+}
