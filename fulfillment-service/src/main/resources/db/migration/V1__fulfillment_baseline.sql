@@ -1,0 +1,2 @@
+-- fulfillment-service schema starts here; its feature migrations follow.
+CREATE TABLE fulfillment_schema_info (created_at TIMESTAMPTZ NOT NULL DEFAULT now());

@@ -1,0 +1,2 @@
+-- messaging-service schema starts here; its feature migrations follow.
+CREATE TABLE messaging_schema_info (created_at TIMESTAMPTZ NOT NULL DEFAULT now());

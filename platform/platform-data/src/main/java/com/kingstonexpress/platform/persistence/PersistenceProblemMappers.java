@@ -1,0 +1,21 @@
+package com.kingstonexpress.platform.persistence;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.kingstonexpress.platform.problem.Problem;
+import com.kingstonexpress.platform.problem.ProblemMappers;
+
+/** A lost optimistic-locking race is the caller's to retry: 409, not 500. */
+public class PersistenceProblemMappers {
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return ProblemMappers.respond(new Problem(409, "concurrent-update", "Concurrent update",
+                "Someone else changed this resource at the same time. Reload it and try again."), uri);
+    }
+}

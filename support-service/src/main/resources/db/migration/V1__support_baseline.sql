@@ -1,0 +1,2 @@
+-- support-service schema starts here; its feature migrations follow.
+CREATE TABLE support_schema_info (created_at TIMESTAMPTZ NOT NULL DEFAULT now());
