@@ -1,0 +1,161 @@
+package com.kingstonexpress.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.kingstonexpress.platform.infra.FreePorts;
+import com.kingstonexpress.platform.infra.KafkaBroker;
+import com.kingstonexpress.platform.infra.PostgresServer;
+
+/**
+ * The whole system on one machine: a real PostgreSQL (one database per service), a real Kafka broker,
+ * every service and the gateway as child processes. Used by {@link Main} and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackConfig config;
+    private final PrintStream console;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> running = new ArrayList<>();
+
+    public LocalStack(StackConfig config, PrintStream console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Starts everything and waits until every service is ready; on any failure stops what it started. */
+    public LocalStack start() {
+        requirePortsFree();
+        try {
+            console.println("local-stack| starting PostgreSQL on " + config.postgresPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
+            postgres = PostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort());
+            for (StackConfig.Service s : config.services()) {
+                if (s.database() != null) {
+                    postgres.ensureDatabase(s.database());
+                }
+            }
+            console.println("local-stack| starting Kafka on " + config.kafkaPort());
+            kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), 3);
+            kafka.start();
+            startServices();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startServices() {
+        for (StackConfig.Service s : config.services()) {
+            try {
+                running.add(ServiceProcess.start(s, s.application(config.root()), environment(s), config.dataDir().resolve("logs"), console));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start " + s.name(), e);
+            }
+        }
+        // All start together (the machine has cores to share); readiness is awaited in parallel.
+        ExecutorService waiters = Executors.newFixedThreadPool(running.size());
+        try {
+            List<Future<?>> ready = new ArrayList<>();
+            for (ServiceProcess p : running) {
+                ready.add(waiters.submit(() -> {
+                    p.awaitReady(READY_TIMEOUT);
+                    console.printf("local-stack| %s ready on %s after %.1f s%n", p.service().name(), p.service().url(), p.startTime().toMillis() / 1000.0);
+                }));
+            }
+            for (Future<?> f : ready) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    private Map<String, String> environment(StackConfig.Service s) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (s.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        }
+        for (StackConfig.Service downstream : config.services()) {
+            if (downstream.database() != null) {
+                env.put("KX_GATEWAY_SERVICES_" + downstream.name().toUpperCase() + "_URL", downstream.url());
+            }
+        }
+        return env;
+    }
+
+    /** The broker, for fault tests. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Kills one service at once and starts it again, waiting until it is ready (fault tests). */
+    public void restartAfterCrash(String name) {
+        for (int i = 0; i < running.size(); i++) {
+            ServiceProcess p = running.get(i);
+            if (p.service().name().equals(name)) {
+                p.kill();
+                try {
+                    ServiceProcess again = ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()),
+                            config.dataDir().resolve("logs"), console);
+                    running.set(i, again);
+                    again.awaitReady(READY_TIMEOUT);
+                    return;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
+    }
+
+    /** Stops the services (gateway first), then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).stop();
+        }
+        running.clear();
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    private void requirePortsFree() {
+        FreePorts.requireFree(config.postgresPort(), "PostgreSQL, KX_POSTGRES_PORT");
+        FreePorts.requireFree(config.kafkaPort(), "Kafka, KX_KAFKA_PORT");
+        for (StackConfig.Service s : config.services()) {
+            FreePorts.requireFree(s.port(), s.name() + ", KX_" + s.name().toUpperCase() + "_PORT");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.kingstonexpress.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.infra.FreePorts;
+
+/** {@code deploy/local/run}: the whole stack in one command; Ctrl-C (or SIGTERM) stops all of it. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        PrintStream out = System.out;
+        Path root = Path.of(System.getProperty("kx.root", ".")).toAbsolutePath().normalize();
+        StackConfig config;
+        try {
+            config = StackConfig.fromEnvironment(root);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack| " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(config, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("local-stack| stopping...");
+            stack.close();
+            out.println("local-stack| stopped; data kept in " + config.dataDir());
+            stopped.countDown();
+        }, "local-stack-stop"));
+        long started = System.nanoTime();
+        try {
+            stack.start();
+        } catch (FreePorts.PortInUseException e) {
+            System.err.println("local-stack| " + e.getMessage());
+            System.exit(1);
+        } catch (RuntimeException e) {
+            System.err.println("local-stack| could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        out.printf("local-stack| all services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+        CenterSimulator simulator = null;
+        DemoData demo = new DemoData(config.gatewayUrl());
+        if (config.seedDemoData()) {
+            try {
+                out.println(demo.seedOnce() ? "local-stack| demo data seeded for seller " + DemoData.SELLER
+                        : "local-stack| demo data already present (kept from the last run)");
+            } catch (RuntimeException e) {
+                out.println("local-stack| demo data could not be seeded: " + e.getMessage());
+            }
+        }
+        if (config.simulateCenter() && !demo.liveOrders().isEmpty()) {
+            simulator = new CenterSimulator(config.gatewayUrl(), CenterSimulator.DEMO_CENTER, CenterSimulator.DEMO_CENTER_SECRET);
+            CenterSimulator sim = simulator;
+            Thread t = new Thread(() -> {
+                try {
+                    sim.run(demo.liveOrders(), Duration.ofSeconds(20));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    out.println("center-sim | stopped: " + e.getMessage());
+                }
+            }, "center-simulator");
+            t.setDaemon(true);
+            t.start();
+        }
+        printWelcome(out, config, demo);
+        stopped.await();
+    }
+
+    private static void printWelcome(PrintStream out, StackConfig config, DemoData demo) {
+        String gw = config.gatewayUrl().replace("127.0.0.1", "localhost");
+        out.println();
+        out.println("==================== Kingston Express local stack ====================");
+        out.println(" Gateway (the public API):  " + gw + "/api/v1");
+        out.println(" Swagger UI:                " + gw + "/q/swagger-ui");
+        out.println(" OpenAPI:                   " + gw + "/q/openapi");
+        out.println(" Health:                    " + gw + "/q/health");
+        out.println(" PostgreSQL:                jdbc:postgresql://localhost:" + config.postgresPort() + " (user postgres)");
+        out.println(" Kafka:                     localhost:" + config.kafkaPort());
+        out.println(" Logs:                      " + config.dataDir().resolve("logs"));
+        if (!demo.liveOrders().isEmpty()) {
+            out.println(" Center simulator walks:    " + String.join(", ", demo.liveOrders()));
+        }
+        out.println();
+        out.println(" Demo tokens (development key; valid 12 h). For example:");
+        out.println("   export SELLER_TOKEN=" + DevTokens.seller(DemoData.SELLER));
+        out.println("   curl -H \"Authorization: Bearer $SELLER_TOKEN\" " + gw + "/api/v1/dashboard");
+        out.println("   export AGENT_TOKEN=" + DevTokens.supportAgent("demo-agent"));
+        out.println("   export OPS_TOKEN=" + DevTokens.operations("demo-ops"));
+        out.println("   export STOREFRONT_TOKEN=" + DevTokens.storefront());
+        out.println(" More tokens: deploy/local/token seller|support-agent|operations|storefront [id]");
+        out.println(" Stop with Ctrl-C (data is kept in " + config.dataDir() + ").");
+        out.println("=======================================================================");
+    }
+}

@@ -1,0 +1,131 @@
+package com.kingstonexpress.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the stack as a child JVM, its output prefixed on the console and kept in a log file. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackConfig.Service service;
+    private final Process process;
+    private final Instant startedAt = Instant.now();
+
+    private ServiceProcess(StackConfig.Service service, Process process) {
+        this.service = service;
+        this.process = process;
+    }
+
+    static ServiceProcess start(StackConfig.Service service, Path application, Map<String, String> env, Path logDir,
+            PrintStream console) throws IOException {
+        if (!Files.exists(application)) {
+            throw new IllegalStateException(application + " is missing: build first (deploy/local/run builds what is missing)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx320m", "-XX:+UseSerialGC", "-jar", application.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        Files.createDirectories(logDir);
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logDir.resolve(service.name() + ".log"), StandardCharsets.UTF_8), true);
+        String prefix = String.format("%-11s| ", service.name());
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null;) {
+                    console.println(prefix + line);
+                    log.println(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            } finally {
+                log.close();
+            }
+        }, "log-" + service.name());
+        pump.setDaemon(true);
+        pump.start();
+        return new ServiceProcess(service, process);
+    }
+
+    StackConfig.Service service() {
+        return service;
+    }
+
+    /** Waits until the service reports ready on {@code /q/health/ready}; fails fast if the process died. */
+    void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue() + " during start; see its log above");
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException(service.name() + " not ready within " + timeout.toSeconds() + " s");
+    }
+
+    Duration startTime() {
+        return Duration.between(startedAt, Instant.now());
+    }
+
+    /** SIGTERM, a grace period for a clean Quarkus shutdown, then SIGKILL. */
+    void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Kills the service at once, as a crash would (fault tests). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+}

@@ -1,0 +1,64 @@
+package com.kingstonexpress.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every value has a safe default and an
+ * environment variable to override it.
+ *
+ * @param root      the repository root (service applications are found under it)
+ * @param dataDir   PostgreSQL and Kafka data, kept across restarts (git-ignored)
+ * @param services  the services and the gateway, in start order
+ */
+public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPort, List<Service> services, boolean seedDemoData,
+        boolean simulateCenter) {
+
+    /** One Quarkus application of the stack. */
+    public record Service(String name, String module, int port, String database) {
+        public Path application(Path root) {
+            return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    public static StackConfig fromEnvironment(Path root) {
+        Map<String, String> env = System.getenv();
+        Path data = Path.of(env.getOrDefault("KX_STACK_DIR", root.resolve(".local-stack").toString()));
+        return new StackConfig(root, data,
+                port(env, "KX_POSTGRES_PORT", 15432),
+                port(env, "KX_KAFKA_PORT", 19092),
+                List.of(
+                        new Service("order", "order-service", port(env, "KX_ORDER_PORT", 8081), "kx_orders"),
+                        new Service("fulfillment", "fulfillment-service", port(env, "KX_FULFILLMENT_PORT", 8082), "kx_fulfillment"),
+                        new Service("messaging", "messaging-service", port(env, "KX_MESSAGING_PORT", 8083), "kx_messaging"),
+                        new Service("support", "support-service", port(env, "KX_SUPPORT_PORT", 8084), "kx_support"),
+                        new Service("gateway", "api-gateway", port(env, "KX_GATEWAY_PORT", 8080), null)),
+                !"false".equals(env.get("KX_DEMO_DATA")),
+                !"false".equals(env.get("KX_CENTER_SIMULATOR")));
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public String gatewayUrl() {
+        return service("gateway").url();
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+        }
+    }
+}
