@@ -116,6 +116,9 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    return; // shutting down: the datasource may already be closed
+                }
                 LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.pollInterval());
             }
         }
