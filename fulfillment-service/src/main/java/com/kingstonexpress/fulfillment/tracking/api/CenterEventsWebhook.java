@@ -1,0 +1,48 @@
+package com.kingstonexpress.fulfillment.tracking.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.kingstonexpress.fulfillment.tracking.domain.Sender;
+import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
+import com.kingstonexpress.platform.security.WebhookSignature;
+
+/** Dispatchment centers push what happens to their parcels; the request is authenticated by its HMAC signature, not a JWT. */
+@Path("/api/v1/fulfillment-centers/{centerId}/events")
+@PermitAll
+@Tag(name = "Fulfillment webhooks")
+public class CenterEventsWebhook {
+
+    @Inject
+    WebhookGate gate;
+    @Inject
+    WebhookConfig config;
+    @Inject
+    TrackingStore store;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Receive a signed batch of center events", description = "Body {events[{eventId, orderId, type, "
+            + "occurredAt, carrier, trackingNumber, location, proof, details}]}, header X-KX-Signature: t=<unix seconds>,"
+            + "v1=<hex HMAC-SHA256 of \"t.body\">. 202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}.")
+    public Response receive(@PathParam("centerId") String centerId,
+            @HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+        String canonicalSignature = gate.verify(config.centers(), centerId, signature, body);
+        CenterEventBatch batch = gate.batch(body, CenterEventBatch.class, CenterEventBatch::events,
+                item -> ((CenterEventItem) item).details());
+        var outcome = store.ingestSigned(Sender.center(centerId), canonicalSignature,
+                batch.events().stream().map(CenterEventItem::received).toList())
+                .orElseThrow(gate::replayed);
+        return Response.accepted(BatchReceipt.of(outcome)).build();
+    }
+}

@@ -1,0 +1,25 @@
+package com.kingstonexpress.fulfillment.tracking.domain;
+
+/** Why an event is refused. Refused events are kept for audit and never applied. */
+public enum Rejection {
+    UNKNOWN_ORDER("unknown order"),
+    SELLER_MANAGED_ORDER("center events do not apply to seller-managed orders"),
+    NOT_ASSIGNED_TO_CENTER("order not assigned to this center"),
+    UNKNOWN_TRACKING_NUMBER("unknown tracking number"),
+    AMBIGUOUS_TRACKING_NUMBER("tracking number is used by more than one order"),
+    TRACKING_OF_ANOTHER_CARRIER("tracking number belongs to another carrier"),
+    UNKNOWN_EVENT_TYPE("unknown event type"),
+    OCCURRED_IN_THE_FUTURE("occurredAt is in the future"),
+    OCCURRED_BEFORE_ORDER_PLACED("occurredAt is before the order was placed");
+
+    private final String reason;
+
+    Rejection(String reason) {
+        this.reason = reason;
+    }
+
+    /** The plain-language reason given back to the sender. */
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,69 @@
+package com.kingstonexpress.fulfillment.tracking.events;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.fulfillment.tracking.domain.Sender;
+import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Centers that prefer Kafka publish {@code fulfillment.center-event.v1} on {@code kx.fulfillment.center-events.v1};
+ * each one goes through the same {@link TrackingStore#ingest} as a webhook batch of one. A malformed event
+ * goes to the dead-letter topic; a well-formed one that cannot be applied is rejected and kept, as by webhook.
+ */
+@ApplicationScoped
+public class CenterEventsConsumer {
+
+    static final String CONSUMER = "fulfillment-service.center-events";
+
+    @Inject
+    InboundEvents inbound;
+    @Inject
+    TrackingStore store;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
+
+    @Incoming("center-events")
+    @Blocking
+    public void onCenterEvent(String record) {
+        inbound.handle(CONSUMER, record, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        if (!CenterEvent.TYPE.equals(event.type())) {
+            return;
+        }
+        CenterEvent data;
+        try {
+            data = json.treeToValue(event.data(), CenterEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("center event data unreadable: " + e.getOriginalMessage());
+        }
+        String violations = validator.validate(data).stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        if (!violations.isEmpty()) {
+            throw new PoisonEventException("center event data invalid: " + violations);
+        }
+        if (!event.subject().equals(data.orderId())) {
+            throw new PoisonEventException("center event subject " + event.subject() + " is not its orderId " + data.orderId());
+        }
+        store.ingest(Sender.center(data.centerId()), List.of(data.received()));
+    }
+}

@@ -1,0 +1,57 @@
+package com.kingstonexpress.fulfillment.tracking.persistence;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
+import com.kingstonexpress.platform.events.PoisonEventException;
+
+/** Keeps this service's view of orders (and their shipments) from order-service's events. */
+@ApplicationScoped
+public class OrderProjection {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    /** An order was placed: it gets an empty shipment, ready for its center's and carrier's events. */
+    @Transactional
+    public void placed(String orderId, String sellerId, OrderType type, String fulfillmentCenterId, String country,
+            String region, Instant placedAt) {
+        if (em.find(ProjectedOrder.class, orderId) != null) {
+            return;
+        }
+        ProjectedOrder order = new ProjectedOrder();
+        order.orderId = orderId;
+        order.sellerId = sellerId;
+        order.orderType = type;
+        order.fulfillmentCenterId = fulfillmentCenterId;
+        order.country = country;
+        order.region = region;
+        order.placedAt = placedAt;
+        order.recordedAt = Instant.now();
+        em.persist(order);
+        em.persist(Shipment.of(orderId, json));
+    }
+
+    /**
+     * The seller added (or corrected) tracking: carrier events with this number now reach the order. The
+     * seller's tracking replaces what a center reported, as order-service now shows the seller's.
+     */
+    @Transactional
+    public void trackingAdded(String orderId, String carrier, String trackingNumber) {
+        Shipment shipment = em.find(Shipment.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (shipment == null) {
+            // order-service publishes an order's events in order on one partition: placed always comes first.
+            throw new PoisonEventException("tracking added to order " + orderId + ", which was never placed");
+        }
+        shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json);
+    }
+}

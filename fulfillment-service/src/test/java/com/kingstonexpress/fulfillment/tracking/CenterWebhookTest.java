@@ -1,0 +1,187 @@
+package com.kingstonexpress.fulfillment.tracking;
+
+import static com.kingstonexpress.fulfillment.support.Webhooks.batch;
+import static com.kingstonexpress.fulfillment.support.Webhooks.bytes;
+import static com.kingstonexpress.fulfillment.support.Webhooks.centerEvent;
+import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.fulfillment.support.OrderFixtures;
+import com.kingstonexpress.fulfillment.support.Tables;
+import com.kingstonexpress.fulfillment.support.Webhooks;
+import com.kingstonexpress.platform.security.WebhookSignature;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The center webhook: signature first, then the batch's shape, then each event judged; 202 only once stored. */
+@QuarkusTest
+class CenterWebhookTest {
+
+    private static final String CENTER = OrderFixtures.CENTER;
+    private static final String PATH = "/api/v1/fulfillment-centers/" + CENTER + "/events";
+
+    @Inject
+    OrderFixtures orders;
+    @Inject
+    Tables tables;
+
+    private final Instant placedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void aSignedBatchIsStoredAndAnsweredWithCountsOnlyAfterCommit() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String picked = centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), "");
+        postCenter(CENTER, batch(picked,
+                centerEvent("e-" + UUID.randomUUID(), orderId, "PACKED", placedAt.plusSeconds(120), ""),
+                picked))
+                .statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1))
+                .body("rejected", hasSize(0));
+        assertEquals(2, tables.count("tracking_event WHERE order_id = ?1", orderId));
+        // PICKED moved NEW -> PROCESSING; PACKED changed nothing more: one status report.
+        assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+
+        // The same events again, signed anew (a sender's retry): duplicates, nothing new.
+        postCenter(CENTER, batch(picked)).statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        assertEquals(2, tables.count("tracking_event WHERE order_id = ?1", orderId));
+    }
+
+    @Test
+    void eventsThatCannotApplyAreRejectedWithReasonsAndKeptForAudit() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String otherCentersOrder = UUID.randomUUID().toString();
+        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, otherCentersOrder,
+                OrderFixtures.orderPlaced(otherCentersOrder, "seller-1", "KINGSTON_DISPATCHED", "center-leeds-2", placedAt));
+        String sellerManaged = orders.sellerManagedOrder("seller-1", placedAt, "RP-" + UUID.randomUUID());
+        orders.awaitKnown(otherCentersOrder);
+
+        List<String> events = new ArrayList<>();
+        events.add(centerEvent("r-unknown-order", UUID.randomUUID().toString(), "PICKED", placedAt.plusSeconds(60), ""));
+        events.add(centerEvent("r-other-center", otherCentersOrder, "PICKED", placedAt.plusSeconds(60), ""));
+        events.add(centerEvent("r-seller-managed", sellerManaged, "PICKED", placedAt.plusSeconds(60), ""));
+        events.add(centerEvent("r-unknown-type", orderId, "TELEPORTED", placedAt.plusSeconds(60), ""));
+        events.add(centerEvent("r-future", orderId, "PICKED", Instant.now().plus(1, ChronoUnit.HOURS), ""));
+        events.add(centerEvent("r-before-placed", orderId, "PICKED", placedAt.minus(1, ChronoUnit.DAYS), ""));
+        events.add(centerEvent("ok-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+
+        postCenter(CENTER, batch(events.toArray(String[]::new)))
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(0))
+                .body("rejected.eventId", contains("r-unknown-order", "r-other-center", "r-seller-managed", "r-unknown-type",
+                        "r-future", "r-before-placed"))
+                .body("rejected.reason", contains("unknown order", "order not assigned to this center",
+                        "center events do not apply to seller-managed orders", "unknown event type",
+                        "occurredAt is in the future", "occurredAt is before the order was placed"))
+                .body("rejected.code", containsInAnyOrder("UNKNOWN_ORDER", "NOT_ASSIGNED_TO_CENTER", "SELLER_MANAGED_ORDER",
+                        "UNKNOWN_EVENT_TYPE", "OCCURRED_IN_THE_FUTURE", "OCCURRED_BEFORE_ORDER_PLACED"));
+
+        assertEquals(6, tables.count("rejected_event WHERE event_id LIKE 'r-%' AND source_id = ?1", CENTER));
+        assertEquals(1, tables.count("tracking_event WHERE order_id = ?1", orderId), "only the valid event was applied");
+        assertEquals(0, tables.count("tracking_event WHERE order_id IN (?1, ?2)", otherCentersOrder, sellerManaged));
+    }
+
+    @Test
+    void aWrongSignatureAStaleOneAndAnUnknownCenterAre401AndStoreNothing() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+        long before = tables.everythingStored();
+
+        unauthorized(PATH, body, WebhookSignature.sign("not-the-secret", Instant.now(), bytes(body)));
+        unauthorized(PATH, body, WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now().minus(Duration.ofMinutes(6)), bytes(body)));
+        unauthorized(PATH, body, WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body + " ")));
+        unauthorized(PATH, body, null);
+        unauthorized(PATH, body, "t=abc,v1=zz");
+        unauthorized("/api/v1/fulfillment-centers/center-nowhere-9/events", body,
+                WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body)));
+
+        assertEquals(before, tables.everythingStored());
+        assertEquals(0, tables.count("tracking_event WHERE order_id = ?1", orderId));
+    }
+
+    @Test
+    void aReplayedRequestIs401AndStoresNothingMore() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+        String signature = WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body));
+        Webhooks.post(PATH, body, signature).statusCode(202).body("accepted", equalTo(1));
+        long before = tables.everythingStored();
+
+        unauthorized(PATH, body, signature);
+        // The same signature written differently is the same request.
+        String[] parts = signature.split(",");
+        unauthorized(PATH, body, parts[1] + "," + parts[0]);
+
+        assertEquals(before, tables.everythingStored());
+    }
+
+    @Test
+    void malformedBatchesAre400AndStoreNothing() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        long before = tables.everythingStored();
+        String valid = centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), "");
+
+        malformed("{not json");
+        malformed("");
+        malformed("{}");
+        malformed(batch());
+        malformed("{\"events\":[null]}");
+        malformed(batch(valid, "{\"orderId\":\"" + orderId + "\",\"type\":\"PACKED\",\"occurredAt\":\"" + placedAt + "\"}"))
+                .body("violations.field", contains("events[1].eventId"));
+        malformed(batch(valid, centerEvent("e-1", orderId, "PACKED", placedAt, "").replace(placedAt.toString(), "yesterday")));
+        malformed(batch(valid, centerEvent("x".repeat(101), orderId, "PACKED", placedAt, "")));
+        malformed(batch(valid, centerEvent("e-2", orderId, "PACKED", placedAt, ",\"details\":[1,2]")));
+        malformed(batch(valid, centerEvent("e-3", orderId, "PACKED", placedAt,
+                ",\"details\":{\"note\":\"" + "n".repeat(5000) + "\"}")));
+
+        assertEquals(before, tables.everythingStored());
+    }
+
+    @Test
+    void anOversizedBatchIs413AndStoresNothing() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        long before = tables.everythingStored();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            events.add(centerEvent("big-" + i + "-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+        }
+        postCenter(CENTER, batch(events.toArray(String[]::new)))
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("maxEvents", equalTo(500));
+
+        String huge = batch(centerEvent("huge", orderId, "PICKED", placedAt.plusSeconds(60),
+                ",\"location\":\"" + "x".repeat(1_100_000) + "\""));
+        postCenter(CENTER, huge).statusCode(413).contentType("application/problem+json");
+
+        assertEquals(before, tables.everythingStored());
+    }
+
+    private static void unauthorized(String path, String body, String signature) {
+        Webhooks.post(path, body, signature)
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", startsWith("https://errors.kingstonexpress.com/invalid-signature"));
+    }
+
+    private static io.restassured.response.ValidatableResponse malformed(String body) {
+        return postCenter(CENTER, body).statusCode(400).contentType("application/problem+json");
+    }
+}
