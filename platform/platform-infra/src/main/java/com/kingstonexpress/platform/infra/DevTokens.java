@@ -9,10 +9,13 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
 
 /**
  * Mints RS256 tokens with the development key pair, for tests and the local stack only.
@@ -46,16 +49,28 @@ public final class DevTokens {
     /** A token for any subject and roles; {@code lifetime} may be negative to mint an expired token. */
     public static String token(String subject, Set<String> groups, String sellerId, Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject(subject)
-                .upn(subject)
-                .groups(groups)
-                .issuedAt(Math.min(now, now + lifetime.getSeconds()) - 60)
-                .expiresAt(now + lifetime.getSeconds());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.copyOf(groups));
+        claims.setGeneratedJwtId();
+        claims.setClaim("iat", Math.min(now, now + lifetime.getSeconds()) - 60);
+        claims.setClaim("exp", now + lifetime.getSeconds());
         if (sellerId != null) {
-            claims.claim("seller_id", sellerId);
+            claims.setClaim("seller_id", sellerId);
         }
-        return claims.jws().keyId("kx-dev").sign(KEY);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(KEY);
+        jws.setKeyIdHeaderValue("kx-dev");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign a dev token", e);
+        }
     }
 
     private static PrivateKey loadKey() {
