@@ -3,6 +3,9 @@ package com.kingstonexpress.localstack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+
+import com.kingstonexpress.platform.infra.FreePorts;
 
 /**
  * Where the local stack keeps its data and which ports it uses. Every value has a safe default and an
@@ -26,20 +29,31 @@ public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPo
         }
     }
 
+    /** Ports 8080 (gateway), 8081-8084 (services), 15432 (PostgreSQL), 19092 (Kafka) unless the environment says otherwise. */
     public static StackConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
+        Map<String, Integer> defaults = Map.of("gateway", 8080, "order", 8081, "fulfillment", 8082, "messaging", 8083, "support", 8084);
         Path data = Path.of(env.getOrDefault("KX_STACK_DIR", root.resolve(".local-stack").toString()));
         return new StackConfig(root, data,
                 port(env, "KX_POSTGRES_PORT", 15432),
                 port(env, "KX_KAFKA_PORT", 19092),
-                List.of(
-                        new Service("order", "order-service", port(env, "KX_ORDER_PORT", 8081), "kx_orders"),
-                        new Service("fulfillment", "fulfillment-service", port(env, "KX_FULFILLMENT_PORT", 8082), "kx_fulfillment"),
-                        new Service("messaging", "messaging-service", port(env, "KX_MESSAGING_PORT", 8083), "kx_messaging"),
-                        new Service("support", "support-service", port(env, "KX_SUPPORT_PORT", 8084), "kx_support"),
-                        new Service("gateway", "api-gateway", port(env, "KX_GATEWAY_PORT", 8080), null)),
+                services(name -> port(env, "KX_" + name.toUpperCase() + "_PORT", defaults.get(name))),
                 !"false".equals(env.get("KX_DEMO_DATA")),
                 !"false".equals(env.get("KX_CENTER_SIMULATOR")));
+    }
+
+    /** Every port free and chosen at random, data in {@code dataDir}: for tests beside anything else running. */
+    public static StackConfig onFreePorts(Path root, Path dataDir) {
+        return new StackConfig(root, dataDir, FreePorts.find(), FreePorts.find(), services(name -> FreePorts.find()), false, false);
+    }
+
+    private static List<Service> services(ToIntFunction<String> port) {
+        return List.of(
+                new Service("order", "order-service", port.applyAsInt("order"), "kx_orders"),
+                new Service("fulfillment", "fulfillment-service", port.applyAsInt("fulfillment"), "kx_fulfillment"),
+                new Service("messaging", "messaging-service", port.applyAsInt("messaging"), "kx_messaging"),
+                new Service("support", "support-service", port.applyAsInt("support"), "kx_support"),
+                new Service("gateway", "api-gateway", port.applyAsInt("gateway"), null));
     }
 
     public Service service(String name) {
