@@ -1,0 +1,124 @@
+package com.kingstonexpress.support.order.events;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.support.order.domain.ActorKind;
+import com.kingstonexpress.support.order.domain.OrderStatus;
+import com.kingstonexpress.support.order.domain.StatusChange;
+import com.kingstonexpress.support.order.persistence.OrderProjections;
+import com.kingstonexpress.support.ticket.service.TicketDesk;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Keeps the order projection from {@code kx.orders.v1}. Duplicates are skipped by the inbox (event id) and
+ * again by the store (a status or flag is only replaced by a higher sequence; a history entry is keyed by
+ * its event id), so redelivered, late and out-of-order events all converge on the same projection.
+ */
+@ApplicationScoped
+public class OrderEventsConsumer {
+
+    static final String CONSUMER = "support-service.orders";
+
+    @Inject
+    InboundEvents inbound;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OrderProjections projections;
+    @Inject
+    TicketDesk tickets;
+
+    @Incoming("orders")
+    @Blocking
+    public void onOrderEvent(String record) {
+        inbound.handle(CONSUMER, record, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        switch (event.type()) {
+            case OrderEventTypes.PLACED -> placed(event);
+            case OrderEventTypes.STATUS_CHANGED -> statusChanged(event);
+            case OrderEventTypes.CANCELLED -> cancelled(event);
+            case OrderEventTypes.ATTENTION_RAISED -> attention(event, true);
+            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, false);
+            default -> {
+                // Types this service does not need (tracking, refunds, ...) are not poison: ignore them.
+            }
+        }
+    }
+
+    private void placed(EventEnvelope event) {
+        OrderEventData.Placed data = read(event, OrderEventData.Placed.class);
+        require(event, data.sellerId() != null && data.type() != null && data.status() != null, "sellerId, type and status");
+        Instant now = Instant.now();
+        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
+        projections.recordPlaced(event.subject(), data.placedAt() == null ? event.time().toInstant() : data.placedAt(),
+                data.shippingMethod(), now);
+        projections.recordStatus(event.subject(), data.status(), sequence(event), now);
+    }
+
+    private void statusChanged(EventEnvelope event) {
+        OrderEventData.StatusChanged data = read(event, OrderEventData.StatusChanged.class);
+        require(event, data.sellerId() != null && data.type() != null && data.to() != null && data.actorKind() != null,
+                "sellerId, type, to and actorKind");
+        Instant now = Instant.now();
+        long sequence = sequence(event);
+        StatusChange change = new StatusChange(event.id(), sequence, data.from(), data.to(), data.actorKind(), data.actorId(),
+                data.reason(), data.changedAt() == null ? event.time().toInstant() : data.changedAt());
+        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
+        projections.recordStatus(event.subject(), data.to(), sequence, now);
+        projections.recordStatusChange(event.subject(), change, data.sourceEventId());
+        if (data.actorKind() == ActorKind.SUPPORT_AGENT) {
+            // The agent corrected the status through order-service's audited endpoint; the ticket records it.
+            tickets.recordCorrection(event.subject(), change);
+        }
+    }
+
+    private void cancelled(EventEnvelope event) {
+        OrderEventData.Cancelled data = read(event, OrderEventData.Cancelled.class);
+        require(event, data.sellerId() != null, "sellerId");
+        Instant now = Instant.now();
+        projections.ensureKnown(event.subject(), data.sellerId(), null, now);
+        projections.recordStatus(event.subject(), OrderStatus.CANCELLED, sequence(event), now);
+    }
+
+    private void attention(EventEnvelope event, boolean raised) {
+        OrderEventData.Attention data = read(event, OrderEventData.Attention.class);
+        require(event, data.sellerId() != null && data.flag() != null, "sellerId and flag");
+        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), Instant.now());
+        projections.recordAttention(event.subject(), data.flag(), raised, data.advice(), sequence(event));
+    }
+
+    private <T> T read(EventEnvelope event, Class<T> type) {
+        try {
+            return json.treeToValue(event.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException(event.type() + " data is unreadable: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Without the per-order sequence a late event could not be told from a new one. */
+    private static long sequence(EventEnvelope event) {
+        if (event.sequence() == null) {
+            throw new PoisonEventException(event.type() + " has no sequence; order events must carry one");
+        }
+        return event.sequence();
+    }
+
+    private static void require(EventEnvelope event, boolean present, String fields) {
+        if (!present) {
+            throw new PoisonEventException(event.type() + " must carry " + fields);
+        }
+    }
+}

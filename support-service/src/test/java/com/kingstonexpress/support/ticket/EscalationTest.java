@@ -1,0 +1,78 @@
+package com.kingstonexpress.support.ticket;
+
+import static com.kingstonexpress.support.Fixtures.MESSAGING;
+import static com.kingstonexpress.support.Fixtures.escalation;
+import static com.kingstonexpress.support.Fixtures.newId;
+import static com.kingstonexpress.support.ticket.TicketApi.asAgent;
+import static com.kingstonexpress.support.ticket.TicketApi.asSeller;
+import static com.kingstonexpress.support.ticket.TicketApi.order;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.platform.testing.KafkaTopics;
+import com.kingstonexpress.support.Db;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** "A customer is escalating aggressively": messaging-service's detection opens the ticket, exactly once. */
+@QuarkusTest
+class EscalationTest {
+
+    @Inject
+    Db db;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aRedeliveredEscalationOpensExactlyOneHighTicketAndALaterOneAddsAComment() {
+        String seller = "seller-" + newId();
+        String orderId = order(db, seller, "KINGSTON_DISPATCHED");
+        String messageId = "msg-" + newId();
+        String event = escalation(newId(), orderId, seller, messageId);
+
+        KafkaTopics.send(MESSAGING, orderId, event);
+        KafkaTopics.send(MESSAGING, orderId, event);
+        // The producer re-publishing the same detection under a new event id changes nothing either.
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, messageId));
+        String second = escalation(newId(), orderId, seller, "msg-" + newId());
+        KafkaTopics.send(MESSAGING, orderId, second);
+        await().atMost(TicketApi.WAIT).until(() -> db.count(
+                "SELECT count(*) FROM ticket_comment c JOIN ticket t ON t.ticket_id = c.ticket_id WHERE t.order_id = ?1", orderId) == 2);
+
+        assertEquals(1, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
+        String ticketId = asSeller(seller).queryParam("category", "CUSTOMER_ESCALATION").when().get("/api/v1/tickets").then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].priority", equalTo("HIGH"))
+                .extract().path("items[0].ticketId");
+        asAgent("agent-1").when().get("/api/v1/tickets/" + ticketId).then().statusCode(200)
+                .body("openedBy.kind", equalTo("SYSTEM")).body("comments.authorKind", contains("SYSTEM", "SYSTEM"))
+                .body("order.type", equalTo("KINGSTON_DISPATCHED"));
+
+        // The seller's own CUSTOMER_ESCALATION ticket for this order would be the same open question.
+        asSeller(seller).body(Map.of("orderId", orderId, "category", "CUSTOMER_ESCALATION", "description", "help"))
+                .when().post("/api/v1/tickets").then().statusCode(409).body("existingTicketId", equalTo(ticketId));
+    }
+
+    @Test
+    void anEscalationForAnOrderNotYetProjectedStillOpensTheTicketForTheEventsSeller() {
+        String seller = "seller-" + newId();
+        String orderId = newId();
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
+        await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
+        asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
+                .body("items.category", contains("CUSTOMER_ESCALATION"));
+    }
+}
