@@ -1,0 +1,66 @@
+package com.kingstonexpress.gateway.edge.api;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.kingstonexpress.gateway.edge.domain.Access;
+import com.kingstonexpress.gateway.edge.domain.AccessRules;
+import com.kingstonexpress.platform.problem.Problem;
+import com.kingstonexpress.platform.security.WebhookSignature;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Identity at the edge: a valid token (same key and issuer the services trust) and a role API.md allows,
+ * or, on the two webhook paths, a signature header for fulfillment-service to verify.
+ */
+@ApplicationScoped
+public class EdgeGuard {
+
+    @Inject
+    JWTParser jwtParser;
+
+    /** Either who is calling (the rate-limit key) or why they may not pass. */
+    public record Verdict(String principal, Problem refusal) {
+        static Verdict admitted(String principal) {
+            return new Verdict(principal, null);
+        }
+
+        static Verdict refused(Problem problem) {
+            return new Verdict(null, problem);
+        }
+    }
+
+    public Verdict check(HttpServerRequest request, String path) {
+        Access access = AccessRules.forRequest(request.method().name(), path);
+        if (access.signedWebhook()) {
+            if (request.getHeader(WebhookSignature.HEADER) == null) {
+                return Verdict.refused(ProblemResponses.unauthorized("A signed request (X-KX-Signature) is required."));
+            }
+            // Centers and carriers are rate-limited by sender: the path names them ("/centers/{centerId}/...").
+            String[] segments = path.split("/");
+            return Verdict.admitted("webhook:" + segments[3] + ":" + segments[4]);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Verdict.refused(ProblemResponses.unauthorized("A valid bearer token is required."));
+        }
+        JsonWebToken token;
+        try {
+            token = jwtParser.parse(authorization.substring(7).trim());
+        } catch (ParseException e) {
+            return Verdict.refused(ProblemResponses.unauthorized("The bearer token is invalid or expired."));
+        }
+        Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
+        if (!access.admits(groups)) {
+            return Verdict.refused(ProblemResponses.forbidden());
+        }
+        return Verdict.admitted("subject:" + token.getSubject());
+    }
+}

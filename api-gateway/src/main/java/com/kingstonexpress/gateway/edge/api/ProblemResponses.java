@@ -1,0 +1,78 @@
+package com.kingstonexpress.gateway.edge.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.platform.problem.Problem;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problems the gateway answers itself on its Vert.x routes (the proxy and the OpenAPI document), in the
+ * same {@code application/problem+json} shape the services' mappers write.
+ */
+@ApplicationScoped
+public class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+
+    @Inject
+    ObjectMapper json;
+
+    public static Problem unauthorized(String detail) {
+        return new Problem(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    public static Problem forbidden() {
+        return new Problem(403, "forbidden", "Forbidden", "Your role may not do this.");
+    }
+
+    public static Problem tooManyRequests(long retryAfterSeconds) {
+        return new Problem(429, "rate-limited", "Too many requests",
+                "Slow down: retry after " + retryAfterSeconds + " second(s).");
+    }
+
+    public static Problem payloadTooLarge(long maxBytes) {
+        return new Problem(413, "payload-too-large", "Payload too large",
+                "The request body is larger than " + maxBytes + " bytes.").with("maxBytes", maxBytes);
+    }
+
+    public static Problem serviceUnavailable(Downstream service) {
+        return new Problem(503, "service-unavailable", "Service unavailable",
+                service.serviceName() + " cannot be reached right now; try again shortly.")
+                .with("service", service.serviceName());
+    }
+
+    public static Problem serviceTimeout(Downstream service) {
+        return new Problem(504, "service-timeout", "Service did not answer in time",
+                service.serviceName() + " did not answer in time; try again shortly.")
+                .with("service", service.serviceName());
+    }
+
+    /** Ends the exchange with {@code problem}, unless the response has already started. */
+    public void send(RoutingContext ctx, Problem problem, String requestId) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            return;
+        }
+        problem.instance(ctx.normalizedPath()).with("requestId", requestId);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            LOG.error("problem not serialisable", e);
+            body = "{\"status\":" + problem.getStatus() + "}";
+        }
+        response.setStatusCode(problem.getStatus()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (problem.getStatus() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        response.end(body);
+    }
+}

@@ -1,0 +1,19 @@
+package com.kingstonexpress.gateway.routing.domain;
+
+/** The four services behind the gateway, named as they name themselves in problems, logs and health. */
+public enum Downstream {
+    ORDER("order-service"),
+    FULFILLMENT("fulfillment-service"),
+    MESSAGING("messaging-service"),
+    SUPPORT("support-service");
+
+    private final String serviceName;
+
+    Downstream(String serviceName) {
+        this.serviceName = serviceName;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+}

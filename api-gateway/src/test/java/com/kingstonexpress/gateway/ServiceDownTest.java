@@ -1,0 +1,55 @@
+package com.kingstonexpress.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.platform.infra.DevTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** A service that is down is a quick 503 naming it; once its breaker opens, callers do not even wait for a refusal. */
+@QuarkusTest
+class ServiceDownTest {
+
+    private static final String SELLER = DevTokens.seller("down-seller");
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aServiceThatIsDownIs503ProblemNamingItAndRecovers() {
+        StubServices.stopService(Downstream.SUPPORT);
+        try {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                given().auth().oauth2(SELLER).contentType("application/json").body("{\"orderId\":\"o-1\"}")
+                        .when().post("/api/v1/tickets")
+                        .then().statusCode(503)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(503))
+                        .body("service", equalTo("support-service"))
+                        .body("requestId", notNullValue())
+                        .time(org.hamcrest.Matchers.lessThan(5_000L));
+            }
+            // After three failures the breaker is open: the answer says when to try again.
+            given().auth().oauth2(SELLER).when().get("/api/v1/tickets")
+                    .then().statusCode(503).header("Retry-After", notNullValue()).body("service", equalTo("support-service"));
+            // Other services are not affected.
+            given().auth().oauth2(SELLER).when().get("/api/v1/orders").then().statusCode(200);
+        } finally {
+            StubServices.startService(Downstream.SUPPORT);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SELLER)
+                .when().get("/api/v1/tickets").then().statusCode(200).header("X-Stub-Service", "support-service"));
+    }
+}

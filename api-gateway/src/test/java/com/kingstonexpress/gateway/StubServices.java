@@ -1,0 +1,154 @@
+package com.kingstonexpress.gateway;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.platform.infra.FreePorts;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Four small in-process HTTP servers standing in for the services. Each records what it received and
+ * answers with its name, a canned document for the dashboard's calls and its own OpenAPI document.
+ * Tests can stop one (its port then refuses connections) and start it again on the same port.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    /** One request as a stub saw it. */
+    public record Received(Downstream service, String method, String uri, MultiMap headers, String body) {
+    }
+
+    private static final Map<Downstream, Integer> PORTS = new EnumMap<>(Downstream.class);
+    private static final Map<Downstream, HttpServer> SERVERS = new EnumMap<>(Downstream.class);
+    private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        for (Downstream d : Downstream.values()) {
+            PORTS.put(d, FreePorts.find());
+            startService(d);
+        }
+        return Map.of(
+                "kx.gateway.services.order.url", url(Downstream.ORDER),
+                "kx.gateway.services.fulfillment.url", url(Downstream.FULFILLMENT),
+                "kx.gateway.services.messaging.url", url(Downstream.MESSAGING),
+                "kx.gateway.services.support.url", url(Downstream.SUPPORT));
+    }
+
+    @Override
+    public void stop() {
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    public static String url(Downstream d) {
+        return "http://127.0.0.1:" + PORTS.get(d);
+    }
+
+    public static List<Received> received() {
+        return RECEIVED;
+    }
+
+    /** The last request a stub received whose uri starts with {@code uriPrefix}. */
+    public static Received lastTo(String uriPrefix) {
+        for (int i = RECEIVED.size() - 1; i >= 0; i--) {
+            if (RECEIVED.get(i).uri().startsWith(uriPrefix)) {
+                return RECEIVED.get(i);
+            }
+        }
+        throw new AssertionError("no stub received " + uriPrefix + "; received: " + RECEIVED.stream().map(Received::uri).toList());
+    }
+
+    public static void stopService(Downstream d) {
+        HttpServer server = SERVERS.remove(d);
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    public static void startService(Downstream d) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            RECEIVED.add(new Received(d, request.method().name(), request.uri(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
+                    body.toString()));
+            answer(d, request);
+        }));
+        SERVERS.put(d, server.listen(PORTS.get(d), "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).join());
+    }
+
+    private static void answer(Downstream d, HttpServerRequest request) {
+        String path = request.path();
+        JsonObject body;
+        if (path.equals("/q/openapi")) {
+            body = StubOpenApi.document(d);
+        } else if (path.startsWith("/q/health")) {
+            body = new JsonObject().put("status", "UP");
+        } else {
+            body = DashboardAnswers.answer(d, request);
+        }
+        if (body == null) {
+            body = new JsonObject();
+        }
+        body.put("answeredBy", d.serviceName()).put("path", path);
+        var response = request.response().putHeader("Content-Type", "application/json")
+                .putHeader("X-Stub-Service", d.serviceName())
+                .putHeader("Keep-Alive", "timeout=5");
+        if (request.method().name().equals("POST") && path.equals("/api/v1/orders")) {
+            response.setStatusCode(201).putHeader("Location", url(d) + "/api/v1/orders/order-1");
+        }
+        response.end(body.encode());
+    }
+
+    /** Canned answers for the dashboard's calls, shaped as API.md says the services answer. */
+    static final class DashboardAnswers {
+        static JsonObject answer(Downstream d, HttpServerRequest request) {
+            String path = request.path();
+            if (!"GET".equals(request.method().name())) {
+                return null;
+            }
+            return switch (path) {
+                case "/api/v1/orders/summary" -> new JsonObject()
+                        .put("byStatus", new JsonObject().put("NEW", 2).put("IN_TRANSIT", 1))
+                        .put("attentionByFlag", new JsonObject().put("ADDRESS_ISSUE", 1));
+                case "/api/v1/orders" -> {
+                    String attention = request.getParam("attention");
+                    if (attention != null) {
+                        yield attention.equals("ADDRESS_ISSUE") ? items(new JsonObject().put("orderId", "order-attention-1")
+                                .put("type", "SELLER_MANAGED")
+                                .put("attention", new JsonArray().add(new JsonObject().put("flag", "ADDRESS_ISSUE")
+                                        .put("advice", "Contact the customer to confirm the address before shipping."))))
+                                : items();
+                    }
+                    yield "NEW".equals(request.getParam("status")) ? items(new JsonObject().put("orderId", "order-new-1").put("status", "NEW"))
+                            : items();
+                }
+                case "/api/v1/conversations" -> items(new JsonObject().put("conversationId", "conv-1").put("orderId", "order-new-1"));
+                case "/api/v1/messaging/response-times" -> new JsonObject().put("waitingMessages", 1);
+                case "/api/v1/tickets" -> "OPEN".equals(request.getParam("status"))
+                        ? items(new JsonObject().put("ticketId", "ticket-1").put("status", "OPEN"))
+                        : items();
+                case "/api/v1/platform/incidents" -> items(new JsonObject().put("incidentId", "incident-1"));
+                default -> null;
+            };
+        }
+
+        private static JsonObject items(JsonObject... items) {
+            JsonArray array = new JsonArray();
+            for (JsonObject item : items) {
+                array.add(item);
+            }
+            return new JsonObject().put("items", array).putNull("nextCursor");
+        }
+    }
+}
