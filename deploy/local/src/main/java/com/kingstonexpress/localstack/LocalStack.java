@@ -109,6 +109,16 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /** One line per service: start-up time and resident memory, as measured on this machine. */
+    public List<String> footprint() {
+        List<String> lines = new ArrayList<>();
+        for (ServiceProcess p : running) {
+            lines.add(String.format("%-11s started in %5.1f s, resident memory %4d MiB", p.service().name(),
+                    p.startTime().toMillis() / 1000.0, p.residentMemoryMiB()));
+        }
+        return lines;
+    }
+
     /** The broker, for fault tests. */
     public KafkaBroker kafka() {
         return kafka;

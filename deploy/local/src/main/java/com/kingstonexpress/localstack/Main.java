@@ -71,6 +71,7 @@ public final class Main {
             t.start();
         }
         printWelcome(out, config, demo);
+        stack.footprint().forEach(line -> out.println("local-stack| " + line));
         stopped.await();
     }
 

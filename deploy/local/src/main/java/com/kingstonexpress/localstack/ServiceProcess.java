@@ -27,6 +27,7 @@ final class ServiceProcess {
     private final StackConfig.Service service;
     private final Process process;
     private final Instant startedAt = Instant.now();
+    private volatile Duration readyAfter;
 
     private ServiceProcess(StackConfig.Service service, Process process) {
         this.service = service;
@@ -77,6 +78,7 @@ final class ServiceProcess {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfter = Duration.between(startedAt, Instant.now());
                     return;
                 }
             } catch (IOException notYet) {
@@ -95,8 +97,23 @@ final class ServiceProcess {
         throw new IllegalStateException(service.name() + " not ready within " + timeout.toSeconds() + " s");
     }
 
+    /** Resident memory of the service's JVM in MiB (Linux), or -1 where the system does not say. */
+    long residentMemoryMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /** From process start to the first ready answer (start-up time as a user waits for it). */
     Duration startTime() {
-        return Duration.between(startedAt, Instant.now());
+        return readyAfter != null ? readyAfter : Duration.between(startedAt, Instant.now());
     }
 
     /** SIGTERM, a grace period for a clean Quarkus shutdown, then SIGKILL. */
