@@ -1,0 +1,99 @@
+package com.kingstonexpress.fulfillment.tracking;
+
+import static com.kingstonexpress.fulfillment.support.Webhooks.batch;
+import static com.kingstonexpress.fulfillment.support.Webhooks.carrierEvent;
+import static com.kingstonexpress.fulfillment.support.Webhooks.centerEvent;
+import static com.kingstonexpress.fulfillment.support.Webhooks.postCarrier;
+import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.fulfillment.support.OrderFixtures;
+import com.kingstonexpress.fulfillment.support.Tables;
+import com.kingstonexpress.fulfillment.support.Webhooks;
+import com.kingstonexpress.platform.security.WebhookSignature;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Carriers report by tracking number, learned from the seller's tracking or from the center's hand-over. */
+@QuarkusTest
+class CarrierWebhookTest {
+
+    private static final String CARRIER = OrderFixtures.CARRIER;
+
+    @Inject
+    OrderFixtures orders;
+    @Inject
+    Tables tables;
+
+    private final Instant placedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @Test
+    void aSellerManagedOrderIsTrackedByTheNumberTheSellerAdded() {
+        String tracking = "RP-" + UUID.randomUUID();
+        String orderId = orders.sellerManagedOrder("seller-2", placedAt, tracking);
+        postCarrier(CARRIER, batch(
+                carrierEvent("c-" + UUID.randomUUID(), tracking, "IN_TRANSIT", placedAt.plusSeconds(3600), ""),
+                carrierEvent("c-" + UUID.randomUUID(), tracking, "DELIVERED", placedAt.plusSeconds(7200),
+                        ",\"proof\":\"photo:door-123\"")))
+                .statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(0));
+        assertEquals(2, tables.count("tracking_event WHERE order_id = ?1 AND source = 'CARRIER' AND source_id = ?2", orderId, CARRIER));
+        assertEquals(2, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+    }
+
+    @Test
+    void aKingstonOrderIsTrackedByTheNumberItsCenterHandedOver() {
+        String orderId = orders.kingstonOrder("seller-2", placedAt);
+        String tracking = "RP-" + UUID.randomUUID();
+        postCarrier(CARRIER, batch(carrierEvent("c-early-" + UUID.randomUUID(), tracking, "IN_TRANSIT", placedAt.plusSeconds(3600), "")))
+                .statusCode(202)
+                .body("accepted", equalTo(0))
+                .body("rejected.reason", contains("unknown tracking number"));
+
+        postCenter(OrderFixtures.CENTER, batch(centerEvent("h-" + UUID.randomUUID(), orderId, "HANDED_TO_CARRIER",
+                placedAt.plusSeconds(1800), ",\"carrier\":\"royal-parcel\",\"trackingNumber\":\"" + tracking + "\"")))
+                .statusCode(202).body("accepted", equalTo(1));
+        postCarrier(CARRIER, batch(carrierEvent("c-" + UUID.randomUUID(), tracking, "IN_TRANSIT", placedAt.plusSeconds(3600), "")))
+                .statusCode(202)
+                .body("accepted", equalTo(1));
+        assertEquals(1, tables.count("rejected_event WHERE tracking_number = ?1 AND reason_code = 'UNKNOWN_TRACKING_NUMBER'", tracking));
+    }
+
+    @Test
+    void anotherCarriersTrackingNumberIsRejected() {
+        String tracking = "SP-" + UUID.randomUUID();
+        String orderId = UUID.randomUUID().toString();
+        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
+                OrderFixtures.orderPlaced(orderId, "seller-2", "SELLER_MANAGED", null, placedAt));
+        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
+                OrderFixtures.trackingAdded(orderId, "seller-2", "Swift Post", tracking));
+        org.awaitility.Awaitility.await().atMost(OrderFixtures.WAIT)
+                .until(() -> tables.count("shipment WHERE tracking_number = ?1", tracking) == 1);
+        postCarrier(CARRIER, batch(carrierEvent("c-" + UUID.randomUUID(), tracking, "DELIVERED", placedAt.plusSeconds(60), "")))
+                .statusCode(202)
+                .body("rejected.reason", contains("tracking number belongs to another carrier"));
+        assertEquals(0, tables.count("tracking_event WHERE order_id = ?1", orderId));
+    }
+
+    @Test
+    void aCarrierSignedWithAnotherSendersSecretIs401() {
+        String body = batch(carrierEvent("c-" + UUID.randomUUID(), "RP-1", "DELIVERED", placedAt, ""));
+        Webhooks.post("/api/v1/carriers/" + CARRIER + "/tracking-events", body,
+                WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), Webhooks.bytes(body)))
+                .statusCode(401);
+        postCarrier(CARRIER, "{\"events\":[{\"eventId\":\"c-1\",\"type\":\"DELIVERED\",\"occurredAt\":\"" + placedAt + "\"}]}")
+                .statusCode(400)
+                .body("violations.field", contains("events[0].trackingNumber"));
+    }
+}

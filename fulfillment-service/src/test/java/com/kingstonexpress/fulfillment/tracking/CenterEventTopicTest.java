@@ -1,0 +1,77 @@
+package com.kingstonexpress.fulfillment.tracking;
+
+import static com.kingstonexpress.fulfillment.support.Webhooks.batch;
+import static com.kingstonexpress.fulfillment.support.Webhooks.centerEvent;
+import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.fulfillment.support.OrderFixtures;
+import com.kingstonexpress.fulfillment.support.Tables;
+import com.kingstonexpress.platform.testing.KafkaTopics;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Centers that publish on Kafka go through the same ingestion as the webhook: same dedup, same rejections. */
+@QuarkusTest
+class CenterEventTopicTest {
+
+    static final String TOPIC = "kx.fulfillment.center-events.v1";
+
+    @Inject
+    OrderFixtures orders;
+    @Inject
+    Tables tables;
+
+    private final Instant placedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    static String centerEventRecord(String centerId, String eventId, String orderId, String type, Instant occurredAt) {
+        return OrderFixtures.envelope(orderId, "com.kingstonexpress.fulfillment.center-event.v1", """
+                {"centerId":"%s","eventId":"%s","orderId":"%s","type":"%s","occurredAt":"%s","carrier":null,
+                 "trackingNumber":null,"location":"London dispatchment center","proof":null,"details":{"bay":"B4"}}"""
+                .formatted(centerId, eventId, orderId, type, occurredAt)).replace("/kx/order-service", "/centers/" + centerId);
+    }
+
+    @Test
+    void anEventFromTheTopicIsAppliedOnceEvenIfTheWebhookDeliversItToo() {
+        String orderId = orders.kingstonOrder("seller-4", placedAt);
+        String eventId = "k-" + UUID.randomUUID();
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord(OrderFixtures.CENTER, eventId, orderId, "PICKED", placedAt.plusSeconds(60)));
+        await().atMost(OrderFixtures.WAIT).until(() -> tables.count("tracking_event WHERE event_id = ?1", eventId) == 1);
+        assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+
+        postCenter(OrderFixtures.CENTER, batch(centerEvent(eventId, orderId, "PICKED", placedAt.plusSeconds(60), "")))
+                .statusCode(202)
+                .body("accepted", equalTo(0))
+                .body("duplicates", equalTo(1));
+        assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+    }
+
+    @Test
+    void aWellFormedEventThatCannotApplyIsRejectedAndKeptAndAMalformedOneIsDeadLettered() {
+        String orderId = orders.kingstonOrder("seller-4", placedAt);
+        String wrongCenter = "k-wrong-" + UUID.randomUUID();
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord("center-leeds-2", wrongCenter, orderId, "PICKED", placedAt.plusSeconds(60)));
+        String malformed = centerEventRecord(OrderFixtures.CENTER, "", orderId, "PICKED", placedAt.plusSeconds(60));
+        KafkaTopics.send(TOPIC, orderId, malformed);
+        String valid = "k-" + UUID.randomUUID();
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord(OrderFixtures.CENTER, valid, orderId, "PACKED", placedAt.plusSeconds(90)));
+
+        await().atMost(OrderFixtures.WAIT).until(() -> tables.count("tracking_event WHERE event_id = ?1", valid) == 1);
+        assertEquals(1, tables.count("rejected_event WHERE event_id = ?1 AND reason_code = 'NOT_ASSIGNED_TO_CENTER'", wrongCenter));
+        var dead = KafkaTopics.await(TOPIC + ".dlq", r -> orderId.equals(r.key()), l -> !l.isEmpty(), OrderFixtures.WAIT);
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("eventId"), reason);
+    }
+}
