@@ -90,7 +90,8 @@ public class InboundEvents {
     private static RuntimeException rejected(String consumer, EventEnvelope event, RuntimeException e) {
         if (e instanceof PoisonEventException) {
             LOG.warnf("%s: event %s (%s) rejected: %s", consumer, event.id(), event.type(), e.getMessage());
-            return e;
+            // The dead-letter reason names the consumer, so an operator knows whose rule refused it.
+            return new PoisonEventException(consumer + ": " + e.getMessage(), e);
         }
         LOG.errorf(e, "%s: event %s (%s) failed", consumer, event.id(), event.type());
         return new PoisonEventException(consumer + ": event " + event.id() + " failed: " + e.getClass().getSimpleName(), e);

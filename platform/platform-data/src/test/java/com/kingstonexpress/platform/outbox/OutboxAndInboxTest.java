@@ -140,7 +140,7 @@ class OutboxAndInboxTest {
                 l -> l.size() == 2, WAIT);
         assertEquals("{not json", dead.get(0).value());
         assertTrue(reason(dead.get(0)).contains("not a CloudEvents JSON record"), reason(dead.get(0)));
-        assertTrue(reason(dead.get(1)).contains("probe refuses events marked poison"), reason(dead.get(1)));
+        assertTrue(reason(dead.get(1)).contains("platform-test.probe: probe refuses events marked poison"), reason(dead.get(1)));
     }
 
     private String envelope(String id, String subject, boolean poison) {
