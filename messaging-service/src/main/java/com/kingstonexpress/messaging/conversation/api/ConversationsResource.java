@@ -1,0 +1,96 @@
+package com.kingstonexpress.messaging.conversation.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.kingstonexpress.messaging.conversation.persistence.Conversation;
+import com.kingstonexpress.platform.security.Caller;
+import com.kingstonexpress.platform.security.Roles;
+import com.kingstonexpress.platform.web.Cursors;
+import com.kingstonexpress.platform.web.Page;
+
+/** A seller's conversations with customers; another seller's conversation is "not found". */
+@Path("/api/v1/conversations")
+@Tag(name = "Messaging")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    @Inject
+    Conversations conversations;
+    @Inject
+    Caller caller;
+
+    static String messagePath(String conversationId, String messageId) {
+        return "/api/v1/conversations/" + conversationId + "/messages/" + messageId;
+    }
+
+    @GET
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "The seller's conversations", description = "Newest first; filters orderId and awaitingReply; {items, nextCursor}.")
+    public Page<ConversationSummary> list(@QueryParam("orderId") @Size(max = 100) String orderId,
+            @QueryParam("awaitingReply") @Pattern(regexp = "true|false", message = "must be true or false") String awaitingReply,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
+        return conversations.list(caller.sellerId(), orderId, awaitingReply == null ? null : Boolean.valueOf(awaitingReply), cursor,
+                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+    }
+
+    @GET
+    @Path("/{conversationId}")
+    @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
+    @Operation(summary = "A conversation with its messages, the order's type and status, and any slowdown covering the order")
+    public ConversationDetail get(@PathParam("conversationId") String conversationId) {
+        return conversations.detail(conversationId, this::mayRead);
+    }
+
+    @GET
+    @Path("/{conversationId}/messages/{messageId}")
+    @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
+    @Operation(summary = "One message of a conversation")
+    public MessageView message(@PathParam("conversationId") String conversationId, @PathParam("messageId") String messageId) {
+        return conversations.message(conversationId, messageId, this::mayRead);
+    }
+
+    @POST
+    @Path("/{conversationId}/reply-check")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Check a reply without sending it", description = "findings[{ruleId, severity BLOCK|WARN, excerpt, reason, suggestion}]")
+    public ReplyCheckResult check(@PathParam("conversationId") String conversationId, @Valid @NotNull ReplyCheckRequest request) {
+        return conversations.check(caller.sellerId(), conversationId, request.body());
+    }
+
+    @POST
+    @Path("/{conversationId}/messages")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Send a reply", description = "201 with the stored message; 422 with findings when a BLOCK finding or an "
+            + "unacknowledged WARN finding stops it (nothing is stored then).")
+    public Response reply(@PathParam("conversationId") String conversationId, @Valid @NotNull ReplyRequest request) {
+        MessageView sent = conversations.reply(caller.sellerId(), caller.actorId(), conversationId, request);
+        return Response.created(URI.create(messagePath(conversationId, sent.messageId()))).entity(sent).build();
+    }
+
+    private boolean mayRead(Conversation conversation) {
+        return caller.isSupportAgent() || (caller.isSeller() && caller.sellerId().equals(conversation.sellerId));
+    }
+}

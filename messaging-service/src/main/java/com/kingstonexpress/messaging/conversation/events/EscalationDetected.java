@@ -1,0 +1,9 @@
+package com.kingstonexpress.messaging.conversation.events;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** data of messaging.escalation-detected.v1: support picks the conversation up from it. */
+public record EscalationDetected(String orderId, String conversationId, String sellerId, String customerId, String messageId,
+        List<String> signals, String excerpt, int unansweredMessages, OffsetDateTime detectedAt) {
+}
