@@ -67,9 +67,20 @@ public final class Fixtures {
         data.put("sellerId", sellerId);
         data.put("type", type);
         data.put("flag", flag);
-        data.put("advice", raised ? "Monitor only: Kingston Express handles this." : null);
+        data.put("advice", raised ? "Monitor only: Kingston Express handles this." : "Nothing to do any more.");
         return envelope(eventId, "order-service", "com.kingstonexpress.order.attention-" + (raised ? "raised" : "cleared") + ".v1",
                 orderId, sequence, data);
+    }
+
+    public static String cancelled(String eventId, String orderId, String sellerId, long sequence) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("orderId", orderId);
+        data.put("sellerId", sellerId);
+        data.put("reason", "Customer changed their mind");
+        data.put("actorKind", "SELLER");
+        data.put("actorId", sellerId);
+        data.put("cancelledAt", "2026-11-20T11:00:00Z");
+        return envelope(eventId, "order-service", "com.kingstonexpress.order.cancelled.v1", orderId, sequence, data);
     }
 
     public static String escalation(String eventId, String orderId, String sellerId, String messageId) {
@@ -78,7 +89,7 @@ public final class Fixtures {
         data.put("conversationId", "conv-" + orderId);
         data.put("sellerId", sellerId);
         data.put("messageId", messageId);
-        data.put("signals", List.of("CHARGEBACK_THREAT", "REVIEW_THREAT"));
+        data.put("signals", List.of("CHARGEBACK_THREAT", "BAD_REVIEW_THREAT"));
         data.put("excerpt", "I will file a chargeback and leave a 1-star review");
         data.put("detectedAt", "2026-11-21T08:00:00Z");
         return envelope(eventId, "messaging-service", "com.kingstonexpress.messaging.escalation-detected.v1", orderId, 1, data);

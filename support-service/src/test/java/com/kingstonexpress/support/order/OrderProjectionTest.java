@@ -101,6 +101,20 @@ class OrderProjectionTest {
     }
 
     @Test
+    void aCancellationIsNotUndoneByAnOlderStatusChangeArrivingLate() {
+        String orderId = newId();
+        String seller = "seller-" + newId();
+        KafkaTopics.send(ORDERS, orderId, com.kingstonexpress.support.Fixtures.cancelled(newId(), orderId, seller, 3));
+        KafkaTopics.send(ORDERS, orderId, placed(newId(), orderId, seller, "SELLER_MANAGED", 1));
+        String late = newId();
+        KafkaTopics.send(ORDERS, orderId, statusChanged(late, orderId, seller, "SELLER_MANAGED", 2, "NEW", "PROCESSING", "SELLER", seller, null));
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM kx_inbox WHERE event_id = ?1", late) == 1);
+        List<?> row = db.rows("SELECT status, order_type FROM order_projection WHERE order_id = ?1", orderId);
+        assertEquals("CANCELLED", ((Object[]) row.get(0))[0]);
+        assertEquals("SELLER_MANAGED", ((Object[]) row.get(0))[1], "the type is learnt from a later event");
+    }
+
+    @Test
     void eventTypesThisServiceDoesNotNeedAndPoisonRecordsDoNotStallTheTopic() {
         String orderId = newId();
         String seller = "seller-" + newId();

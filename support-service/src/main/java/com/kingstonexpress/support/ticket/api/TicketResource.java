@@ -180,9 +180,10 @@ public class TicketResource {
         return comment(c);
     }
 
-    /** The agent takes the ticket; an OPEN one is then IN_PROGRESS. */
+    /** The agent takes the ticket; an OPEN one is then IN_PROGRESS. It has no body, so any content type will do. */
     @POST
     @Path("/{ticketId}/assignment")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Transactional
     public TicketViews.TicketDetail take(@PathParam("ticketId") String ticketId) {
