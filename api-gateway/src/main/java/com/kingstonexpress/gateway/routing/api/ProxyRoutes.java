@@ -29,6 +29,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -152,8 +153,9 @@ public class ProxyRoutes {
             if (received[0] > maxBody) {
                 in.handler(null);
                 in.endHandler(null);
-                out.reset();
+                // Answer first: resetting the service's request fails its response, which must not become a 503.
                 refuseOversized(ctx, maxBody, requestId);
+                out.reset();
                 return;
             }
             out.write(chunk);
@@ -214,7 +216,11 @@ public class ProxyRoutes {
 
     private void refuseOversized(RoutingContext ctx, long maxBody, String requestId) {
         // The rest of an oversized body is not read: close the connection once the problem is written.
-        ctx.response().putHeader("Connection", "close");
+        HttpServerRequest in = ctx.request();
+        if (in.version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+            ctx.response().endHandler(v -> in.connection().close());
+        }
         problems.send(ctx, ProblemResponses.payloadTooLarge(maxBody), requestId);
     }
 

@@ -1,0 +1,125 @@
+package com.kingstonexpress.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.platform.infra.DevTokens;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+/** Body size limit, per-principal rate limit and CORS, as the test profile sets them (64 KiB, 5/s burst 60). */
+@QuarkusTest
+class EdgeLimitsTest {
+
+    private static final int MAX_BODY = 65536;
+    private static final String SELLER = DevTokens.seller("limits-seller");
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void anOversizedBodyIs413BeforeAnyServiceSeesIt() {
+        int before = StubServices.received().size();
+        given().auth().oauth2(SELLER).contentType("application/json").body(jsonOfSize(MAX_BODY + 1))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413)).body("maxBytes", equalTo(MAX_BODY));
+        assertEquals(before, StubServices.received().size());
+
+        given().auth().oauth2(SELLER).contentType("application/json").body(jsonOfSize(MAX_BODY))
+                .when().post("/api/v1/tickets")
+                .then().statusCode(200).header("X-Stub-Service", "support-service");
+    }
+
+    @Test
+    void anOversizedChunkedBodyIs413Too() throws Exception {
+        byte[] body = jsonOfSize(MAX_BODY * 2).getBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/v1/tickets"))
+                .header("Authorization", "Bearer " + SELLER).header("Content-Type", "application/json")
+                // An input stream of unknown length is sent chunked, without Content-Length.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the gateway must answer 413, not drop the connection", e);
+        }
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aCallerOverItsRateIs429WithRetryAfterAndOthersAreNotAffected() {
+        String hasty = DevTokens.token("hasty-" + UUID.randomUUID(), Set.of("seller"), "hasty-seller", Duration.ofHours(1));
+        Response refused = null;
+        for (int i = 0; i < 200 && refused == null; i++) {
+            Response response = given().auth().oauth2(hasty).when().get("/api/v1/orders/summary");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertEquals(200, response.statusCode());
+            }
+        }
+        assertTrue(refused != null, "200 requests in a burst of 60 at 5/s must be limited");
+        refused.then().contentType("application/problem+json").body("status", equalTo(429));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+
+        given().auth().oauth2(DevTokens.seller("patient-seller")).when().get("/api/v1/orders/summary").then().statusCode(200);
+    }
+
+    @Test
+    void corsPreflightAllowsTheSellerFrontendOnly() {
+        given().header("Origin", "https://seller.example.test")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,if-match")
+                .when().options("/api/v1/orders/o-1/actions/cancel")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://seller.example.test")
+                .header("Access-Control-Allow-Methods", containsStringIgnoringCase("POST"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("Idempotency-Key"));
+
+        given().header("Origin", "https://evil.example.test")
+                .header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/orders/o-1/actions/cancel")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+
+        given().header("Origin", "https://seller.example.test").auth().oauth2(SELLER)
+                .when().get("/api/v1/orders/o-1")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://seller.example.test")
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("X-Request-Id"));
+    }
+
+    private static String jsonOfSize(int bytes) {
+        String prefix = "{\"description\":\"";
+        String suffix = "\"}";
+        return prefix + "x".repeat(bytes - prefix.length() - suffix.length()) + suffix;
+    }
+}

@@ -1,0 +1,32 @@
+package com.kingstonexpress.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.gateway.routing.domain.Downstream;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest {
+
+    @Test
+    void readinessFollowsTheServicesAndLivenessDoesNot() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'downstream services' }.data.'order-service'", equalTo("UP"));
+        StubServices.stopService(Downstream.FULFILLMENT);
+        try {
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'downstream services' }.data.'fulfillment-service'", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'downstream services' }.data.'support-service'", equalTo("UP"));
+            given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        } finally {
+            StubServices.startService(Downstream.FULFILLMENT);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP")));
+    }
+}
