@@ -59,7 +59,7 @@ class DashboardTest {
         assertEquals("Bearer " + SELLER, newOrders.headers().get("Authorization"));
         assertEquals("req-dashboard-1", newOrders.headers().get("X-Request-Id"));
         for (String uri : new String[] { "/api/v1/orders/summary", "/api/v1/conversations?awaitingReply=true",
-                "/api/v1/messaging/response-times", "/api/v1/tickets?status=OPEN", "/api/v1/platform/incidents",
+                "/api/v1/messaging/response-times", "/api/v1/tickets?status=OPEN,IN_PROGRESS,WAITING_ON_SELLER", "/api/v1/platform/incidents",
                 "/api/v1/orders?attention=CUSTOMS_HOLD" }) {
             assertEquals("Bearer " + SELLER, StubServices.lastTo(uri).headers().get("Authorization"), uri);
         }
@@ -85,6 +85,22 @@ class DashboardTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SELLER)
                 .when().get("/api/v1/dashboard").then().statusCode(200).body("unansweredMessages.status", equalTo("ok")));
+    }
+
+    @Test
+    void aSectionWhoseServiceAnswersAnErrorIsUnavailableToo() {
+        StubServices.failPath("/api/v1/platform/incidents", 500);
+        try {
+            given().auth().oauth2(SELLER)
+                    .when().get("/api/v1/dashboard")
+                    .then().statusCode(200)
+                    .body("activeIncidents.status", equalTo("unavailable"))
+                    .body("activeIncidents.service", equalTo("fulfillment-service"))
+                    .body("activeIncidents.reason", equalTo("answered 500"))
+                    .body("newOrders.status", equalTo("ok"));
+        } finally {
+            StubServices.answerNormally("/api/v1/platform/incidents");
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static final Map<Downstream, Integer> PORTS = new EnumMap<>(Downstream.class);
     private static final Map<Downstream, HttpServer> SERVERS = new EnumMap<>(Downstream.class);
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Map<String, Integer> FAILING_PATHS = new java.util.concurrent.ConcurrentHashMap<>();
     private static Vertx vertx;
 
     @Override
@@ -70,6 +71,15 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         throw new AssertionError("no stub received " + uriPrefix + "; received: " + RECEIVED.stream().map(Received::uri).toList());
     }
 
+    /** Makes the stubs answer {@code path} with {@code status} (a problem) until {@link #answerNormally}. */
+    public static void failPath(String path, int status) {
+        FAILING_PATHS.put(path, status);
+    }
+
+    public static void answerNormally(String path) {
+        FAILING_PATHS.remove(path);
+    }
+
     public static void stopService(Downstream d) {
         HttpServer server = SERVERS.remove(d);
         if (server != null) {
@@ -89,6 +99,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     private static void answer(Downstream d, HttpServerRequest request) {
         String path = request.path();
+        Integer failure = FAILING_PATHS.get(path);
+        if (failure != null) {
+            request.response().setStatusCode(failure).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("status", failure).encode());
+            return;
+        }
         JsonObject body;
         if (path.equals("/q/openapi")) {
             body = StubOpenApi.document(d);
@@ -135,7 +151,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 }
                 case "/api/v1/conversations" -> items(new JsonObject().put("conversationId", "conv-1").put("orderId", "order-new-1"));
                 case "/api/v1/messaging/response-times" -> new JsonObject().put("waitingMessages", 1);
-                case "/api/v1/tickets" -> "OPEN".equals(request.getParam("status"))
+                case "/api/v1/tickets" -> "OPEN,IN_PROGRESS,WAITING_ON_SELLER".equals(request.getParam("status"))
                         ? items(new JsonObject().put("ticketId", "ticket-1").put("status", "OPEN"))
                         : items();
                 case "/api/v1/platform/incidents" -> items(new JsonObject().put("incidentId", "incident-1"));

@@ -35,7 +35,7 @@ public class DashboardComposer {
     /** The attention flags a seller acts on (shared names); order-service filters its list by one flag. */
     static final List<String> ATTENTION_FLAGS = List.of("ADDRESS_ISSUE", "DELIVERY_ATTEMPT_FAILED", "CUSTOMS_HOLD",
             "STATUS_NOT_UPDATING", "CUSTOMER_AWAITING_REPLY");
-    /** Ticket statuses that still need someone (DOMAIN.md lifecycle, before RESOLVED). */
+    /** Ticket statuses that still need someone (DOMAIN.md lifecycle, before RESOLVED); support-service takes a list. */
     static final List<String> OPEN_TICKET_STATUSES = List.of("OPEN", "IN_PROGRESS", "WAITING_ON_SELLER");
 
     @Inject
@@ -64,13 +64,9 @@ public class DashboardComposer {
                 .map(all -> MessagesSection.ok(awaitingReply.result(), responseTimes.result()))
                 .otherwise(t -> MessagesSection.unavailable(why(t)));
 
-        List<Future<List<JsonNode>>> ticketLists = new ArrayList<>();
-        for (String status : OPEN_TICKET_STATUSES) {
-            ticketLists.add(items(Downstream.SUPPORT, "/api/v1/tickets?status=" + status + "&limit=" + SECTION_SIZE, callerHeaders));
-        }
-        Future<ListSection> openTickets = Future.all(ticketLists)
-                .map(all -> ListSection.ok(distinctBy("ticketId", ticketLists)))
-                .otherwise(t -> ListSection.unavailable(why(t)));
+        Future<ListSection> openTickets = items(Downstream.SUPPORT,
+                "/api/v1/tickets?status=" + String.join(",", OPEN_TICKET_STATUSES) + "&limit=" + SECTION_SIZE, callerHeaders)
+                .map(ListSection::ok).otherwise(t -> ListSection.unavailable(why(t)));
 
         Future<ListSection> activeIncidents = items(Downstream.FULFILLMENT, "/api/v1/platform/incidents", callerHeaders)
                 .map(ListSection::ok).otherwise(t -> ListSection.unavailable(why(t)));

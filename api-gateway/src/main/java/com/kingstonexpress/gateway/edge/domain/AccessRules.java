@@ -42,11 +42,13 @@ public final class AccessRules {
             rule(null, "/api/v1/support/orders(/.*)?", Access.roles(SUPPORT_AGENT)),
 
             // Platform incidents (fulfillment-service).
-            rule("GET", "/api/v1/platform/incidents", Access.anyAuthenticated()),
+            rule("GET", "/api/v1/platform/incidents(/" + ID + ")?", Access.anyAuthenticated()),
             rule("POST", "/api/v1/platform/incidents(/.*)?", Access.roles(OPERATIONS)),
 
             // Messaging.
             rule("POST", "/api/v1/customer-messages", Access.roles(STOREFRONT)),
+            // Support agents read a conversation (an escalation is handed to them); only the seller lists and replies.
+            rule("GET", "/api/v1/conversations/" + ID + "(/messages/" + ID + ")?", Access.roles(SELLER, SUPPORT_AGENT)),
             rule(null, "/api/v1/conversations(/.*)?", Access.roles(SELLER)),
             rule(null, "/api/v1/messaging(/.*)?", Access.roles(SELLER)),
 
@@ -55,7 +57,7 @@ public final class AccessRules {
             rule("POST", "/api/v1/tickets", Access.roles(SELLER)),
             rule("GET", "/api/v1/tickets", Access.roles(SELLER, SUPPORT_AGENT)),
             rule("POST", "/api/v1/tickets/" + ID + "/assignment", Access.roles(SUPPORT_AGENT)),
-            rule(null, "/api/v1/tickets/" + ID + "(/comments|/status)?", Access.roles(SELLER, SUPPORT_AGENT)));
+            rule(null, "/api/v1/tickets/" + ID + "(/comments(/" + ID + ")?|/status)?", Access.roles(SELLER, SUPPORT_AGENT)));
 
     private AccessRules() {
     }

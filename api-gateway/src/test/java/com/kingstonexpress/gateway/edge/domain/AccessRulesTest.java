@@ -30,7 +30,8 @@ class AccessRulesTest {
             "GET  | /api/v1/platform/incidents                          | seller support-agent operations storefront",
             "POST | /api/v1/customer-messages                           | storefront",
             "GET  | /api/v1/conversations                               | seller",
-            "GET  | /api/v1/conversations/c-1                           | seller",
+            "GET  | /api/v1/conversations/c-1                           | seller support-agent",
+            "GET  | /api/v1/conversations/c-1/messages/m-1              | seller support-agent",
             "POST | /api/v1/conversations/c-1/reply-check               | seller",
             "POST | /api/v1/conversations/c-1/messages                  | seller",
             "GET  | /api/v1/messaging/response-times                    | seller",
@@ -39,6 +40,8 @@ class AccessRulesTest {
             "GET  | /api/v1/tickets                                     | seller support-agent",
             "GET  | /api/v1/tickets/t-1                                 | seller support-agent",
             "POST | /api/v1/tickets/t-1/comments                        | seller support-agent",
+            "GET  | /api/v1/tickets/t-1/comments/c-1                    | seller support-agent",
+            "GET  | /api/v1/platform/incidents/i-1                      | seller support-agent operations storefront",
             "POST | /api/v1/tickets/t-1/assignment                      | support-agent",
             "POST | /api/v1/tickets/t-1/status                          | seller support-agent" })
     void rolesPerApiMd(String method, String path, String allowed) {
