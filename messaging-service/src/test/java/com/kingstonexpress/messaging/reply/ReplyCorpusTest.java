@@ -20,9 +20,11 @@ import com.kingstonexpress.messaging.reply.domain.ReplyChecker;
 import com.kingstonexpress.messaging.reply.domain.ReplyRule;
 
 /**
- * Measures the reply checker on a labelled corpus of seller replies (src/test/resources/reply-corpus/
- * replies.tsv): precision and recall per rule, printed, with the bar the issue sets for
- * MSG_GUARANTEED_DATE (precision >= 0.95, recall >= 0.90). The README quotes these figures.
+ * Measures the reply checker on labelled seller replies (src/test/resources/reply-corpus): precision
+ * and recall per rule, printed, with the bar the issue sets for MSG_GUARANTEED_DATE (precision >= 0.95,
+ * recall >= 0.90) asserted on the whole corpus. {@code replies.tsv} was written while the checker was
+ * developed; {@code replies-holdout.tsv} was written after it was frozen and is reported on its own too,
+ * as the more honest figure. The README quotes both.
  */
 class ReplyCorpusTest {
 
@@ -45,13 +47,22 @@ class ReplyCorpusTest {
 
     @BeforeAll
     static void measure() throws IOException {
-        corpus = load();
+        List<Example> development = load("replies.tsv");
+        List<Example> holdout = load("replies-holdout.tsv");
+        corpus = new ArrayList<>(development);
+        corpus.addAll(holdout);
+        report("development corpus (replies.tsv)", development);
+        report("held-out corpus (replies-holdout.tsv)", holdout);
+        scores = report("whole corpus", corpus);
+    }
+
+    private static Map<ReplyRule, Score> report(String name, List<Example> examples) {
         Map<ReplyRule, int[]> counts = new EnumMap<>(ReplyRule.class);
         for (ReplyRule rule : ReplyRule.values()) {
             counts.put(rule, new int[3]);
         }
         List<String> mistakes = new ArrayList<>();
-        for (Example example : corpus) {
+        for (Example example : examples) {
             Set<ReplyRule> found = EnumSet.noneOf(ReplyRule.class);
             CHECKER.check(example.text()).stream().map(Finding::rule).forEach(found::add);
             for (ReplyRule rule : ReplyRule.values()) {
@@ -68,16 +79,17 @@ class ReplyCorpusTest {
                 }
             }
         }
-        scores = new EnumMap<>(ReplyRule.class);
-        counts.forEach((rule, c) -> scores.put(rule, new Score(c[0], c[1], c[2])));
+        Map<ReplyRule, Score> measured = new EnumMap<>(ReplyRule.class);
+        counts.forEach((rule, c) -> measured.put(rule, new Score(c[0], c[1], c[2])));
 
-        StringBuilder report = new StringBuilder("Reply checker on " + corpus.size() + " labelled replies:\n");
+        StringBuilder report = new StringBuilder("Reply checker on the " + name + ", " + examples.size() + " labelled replies:\n");
         report.append(String.format("%-20s %9s %6s %6s %6s %9s %6s%n", "rule", "positives", "TP", "FP", "FN", "precision", "recall"));
-        scores.forEach((rule, s) -> report.append(String.format("%-20s %9d %6d %6d %6d %9.3f %6.3f%n", rule,
+        measured.forEach((rule, s) -> report.append(String.format("%-20s %9d %6d %6d %6d %9.3f %6.3f%n", rule,
                 s.truePositives() + s.falseNegatives(), s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(),
                 s.recall())));
         mistakes.forEach(m -> report.append("  ").append(m).append('\n'));
         System.out.println(report);
+        return measured;
     }
 
     @Test
@@ -106,9 +118,9 @@ class ReplyCorpusTest {
         }
     }
 
-    private static List<Example> load() throws IOException {
+    private static List<Example> load(String file) throws IOException {
         List<Example> examples = new ArrayList<>();
-        try (InputStream in = ReplyCorpusTest.class.getResourceAsStream("/reply-corpus/replies.tsv")) {
+        try (InputStream in = ReplyCorpusTest.class.getResourceAsStream("/reply-corpus/" + file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;

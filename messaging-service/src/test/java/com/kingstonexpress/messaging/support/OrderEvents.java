@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
-/** kx.orders.v1 events built from the fixtures in src/test/resources/fixtures, as order-service publishes them. */
+/** kx.orders.v1 and kx.platform.incidents.v1 events built from the fixtures in src/test/resources/fixtures, as order-service publishes them. */
 public final class OrderEvents {
 
     public static final String TOPIC = "kx.orders.v1";
@@ -32,20 +32,25 @@ public final class OrderEvents {
         return fill("order.cancelled.v1", Map.of("orderId", orderId, "sellerId", sellerId, "sequence", Long.toString(sequence)));
     }
 
-    /** order.tracking-added.v1 (no fixture file: messaging only reads the carrier from it). */
     public static String trackingAdded(String orderId, String sellerId, String carrier, long sequence) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/kx/order-service","type":"com.kingstonexpress.order.tracking-added.v1",
-                 "subject":"%s","time":"2026-11-28T09:10:00Z","datacontenttype":"application/json","sequence":%d,
-                 "data":{"orderId":"%s","sellerId":"%s","carrier":"%s","trackingNumber":"RP123456789GB"}}"""
-                .formatted(UUID.randomUUID(), orderId, sequence, orderId, sellerId, carrier);
+        return fill("order.tracking-added.v1", Map.of("orderId", orderId, "sellerId", sellerId, "carrier", carrier,
+                "sequence", Long.toString(sequence)));
+    }
+
+    /** platform.incident-declared.v1 for a slowdown in one region, as fulfillment-service publishes it. */
+    public static String incidentDeclared(String incidentId, String region, String customerNote) {
+        return fill("platform.incident-declared.v1", Map.of("incidentId", incidentId, "region", region, "customerNote", customerNote));
+    }
+
+    public static String incidentResolved(String incidentId, String region) {
+        return fill("platform.incident-resolved.v1", Map.of("incidentId", incidentId, "region", region));
     }
 
     public static void publish(String orderId, String event) {
         KafkaTopics.send(TOPIC, orderId, event);
     }
 
-    private static String fill(String fixture, Map<String, String> values) {
+    public static String fill(String fixture, Map<String, String> values) {
         String json = read("/fixtures/" + fixture + ".json").replace("${eventId}", UUID.randomUUID().toString());
         for (Map.Entry<String, String> v : values.entrySet()) {
             json = json.replace("${" + v.getKey() + "}", v.getValue());
