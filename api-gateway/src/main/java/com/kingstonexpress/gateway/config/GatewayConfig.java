@@ -57,10 +57,10 @@ public interface GatewayConfig {
     }
 
     interface RateLimit {
-        @WithDefault("20")
+        @WithDefault("50")
         double requestsPerSecond();
 
-        @WithDefault("40")
+        @WithDefault("100")
         int burst();
     }
 
