@@ -67,6 +67,14 @@ class EscalationTest {
     }
 
     @Test
+    void anEscalationNamingAnotherSellerThanTheOrdersIsADeadLetterAndOpensNothing() {
+        String orderId = order(db, "seller-" + newId(), "SELLER_MANAGED");
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, "impostor-" + newId(), "msg-" + newId()));
+        KafkaTopics.await(MESSAGING + ".dlq", r -> orderId.equals(r.key()), l -> l.size() == 1, TicketApi.WAIT);
+        assertEquals(0, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
+    }
+
+    @Test
     void anEscalationForAnOrderNotYetProjectedStillOpensTheTicketForTheEventsSeller() {
         String seller = "seller-" + newId();
         String orderId = newId();

@@ -14,15 +14,23 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.kingstonexpress.platform.infra.DevTokens;
 import com.kingstonexpress.support.Db;
 import com.kingstonexpress.support.Fixtures;
 
@@ -159,6 +167,48 @@ class TicketApiTest {
         } catch (RuntimeException expected) {
             assertEquals(1, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
         }
+    }
+
+    @Test
+    void concurrentCreatesForTheSameOrderAndCategoryOpenExactlyOneTicket() throws Exception {
+        String seller = "seller-" + Fixtures.newId();
+        String orderId = order(db, seller, "KINGSTON_DISPATCHED");
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return asSeller(seller).body(Map.of("orderId", orderId, "category", "OTHER", "description", "race"))
+                            .when().post("/api/v1/tickets").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(attempts - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
+        assertEquals(1, db.count("SELECT count(*) FROM kx_outbox WHERE event_type = 'com.kingstonexpress.support.ticket-opened.v1'"
+                + " AND payload LIKE ?1", "%" + orderId + "%"));
+    }
+
+    @Test
+    void anExpiredOrForgedTokenIs401() {
+        String expired = DevTokens.token("seller-user-x", Set.of("seller"), "x", Duration.ofMinutes(-5));
+        given().auth().oauth2(expired).when().get("/api/v1/tickets").then().statusCode(401)
+                .contentType("application/problem+json");
+        String token = DevTokens.seller("x");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).when().get("/api/v1/tickets").then().statusCode(401);
+        given().auth().oauth2(DevTokens.operations("ops-1")).when().get("/api/v1/tickets").then().statusCode(403);
     }
 
     @Test
