@@ -30,6 +30,9 @@ class RoutingTest {
     private static final String STOREFRONT = DevTokens.token("routing-storefront", java.util.Set.of("storefront"), null,
             java.time.Duration.ofHours(1));
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL gateway;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -155,5 +158,28 @@ class RoutingTest {
                 .then().statusCode(200);
         assertEquals("/api/v1/orders?status=NEW&type=SELLER_MANAGED&q=a%20b",
                 StubServices.lastTo("/api/v1/orders?status=NEW&type=SELLER_MANAGED").uri());
+    }
+
+    @Test
+    void answersExpectContinueSoLargeUploadsAreNotDelayed() throws Exception {
+        String body = "{\"description\":\"" + "x".repeat(4000) + "\"}";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "api/v1/tickets"))
+                .header("Authorization", "Bearer " + SELLER).header("Content-Type", "application/json")
+                .expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .timeout(java.time.Duration.ofSeconds(10)).build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        StubServices.Received received = StubServices.lastTo("/api/v1/tickets");
+        assertEquals(body, received.body());
+        assertNull(received.headers().get("Expect"));
+    }
+
+    @Test
+    void anUnknownApiPathIsAProblemNot500() {
+        given().auth().oauth2(SELLER).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -43,6 +43,11 @@ public class ProblemResponses {
                 "The request body is larger than " + maxBytes + " bytes.").with("maxBytes", maxBytes);
     }
 
+    public static Problem internal() {
+        return new Problem(500, "internal", "Internal error",
+                "Something went wrong on our side. Quote the request id when you contact support.");
+    }
+
     public static Problem serviceUnavailable(Downstream service) {
         return new Problem(503, "service-unavailable", "Service unavailable",
                 service.serviceName() + " cannot be reached right now; try again shortly.")

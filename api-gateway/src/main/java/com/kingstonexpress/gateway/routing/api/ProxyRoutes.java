@@ -22,9 +22,11 @@ import com.kingstonexpress.gateway.routing.domain.CircuitBreaker;
 import com.kingstonexpress.gateway.routing.domain.Downstream;
 import com.kingstonexpress.gateway.routing.domain.ForwardedHeaders;
 import com.kingstonexpress.gateway.routing.domain.RouteTable;
+import com.kingstonexpress.platform.security.WebhookSignature;
 import com.kingstonexpress.platform.web.RequestIds;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -54,6 +56,8 @@ public class ProxyRoutes {
     ProblemResponses problems;
     @Inject
     GatewayConfig config;
+    @Inject
+    Vertx vertx;
 
     void register(@Observes Router router) {
         router.routeWithRegex(RouteTable.PROXIED_PATHS).handler(this::handle);
@@ -74,7 +78,21 @@ public class ProxyRoutes {
             refuseOversized(ctx, maxBody, requestId);
             return;
         }
-        EdgeGuard.Verdict verdict = edge.check(in, path);
+        String method = in.method().name();
+        String authorization = in.getHeader("Authorization");
+        String signature = in.getHeader(WebhookSignature.HEADER);
+        // Token verification may block (a key set fetched over HTTP in production): off the event loop.
+        vertx.executeBlocking(() -> edge.check(method, path, authorization, signature), false).onComplete(checked -> {
+            if (checked.failed()) {
+                LOG.error("edge check failed", checked.cause());
+                problems.send(ctx, ProblemResponses.internal(), requestId);
+            } else {
+                admitted(ctx, target, path, requestId, checked.result());
+            }
+        });
+    }
+
+    private void admitted(RoutingContext ctx, Downstream target, String path, String requestId, EdgeGuard.Verdict verdict) {
         if (verdict.refusal() != null) {
             problems.send(ctx, verdict.refusal(), requestId);
             return;
@@ -108,6 +126,10 @@ public class ProxyRoutes {
             }
             HttpClientRequest out = connected.result();
             copyRequestHeaders(in, out, requestId);
+            if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
+                // The client waits for this before sending its body; the service is reached, so let it come.
+                ctx.response().writeContinue();
+            }
             out.response().onComplete(answered -> {
                 if (answered.failed()) {
                     onServiceFailure(ctx, target, breaker, answered.cause(), requestId);

@@ -11,7 +11,9 @@ import java.util.Set;
 public final class ForwardedHeaders {
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
+            // "Expect: 100-continue" is answered by the gateway itself, per connection.
+            "expect");
 
     /** Set by the gateway itself (or the service), never taken from the client. */
     private static final Set<String> SET_BY_GATEWAY = Set.of("host", "forwarded", "x-real-ip",
