@@ -71,6 +71,15 @@ public class ProblemMappers {
         return respond(problem, uri);
     }
 
+    /**
+     * Quarkus REST ships its own mapper for this subtype (an unknown enum value, a wrong type) answering
+     * plain JSON; as specific a mapper here keeps those answers problem+json too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
