@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
@@ -36,7 +39,9 @@ public class CarrierEventsWebhook {
             + "trackingNumber, type, occurredAt, location, proof, details}]}, header X-KX-Signature as for centers. "
             + "202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}.")
     public Response receive(@PathParam("carrierCode") String carrierCode,
-            @HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+            @HeaderParam(WebhookSignature.HEADER) String signature,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CarrierEventBatch.class))) byte[] body) {
         String canonicalSignature = gate.verify(config.carriers(), carrierCode, signature, body);
         CarrierEventBatch batch = gate.batch(body, CarrierEventBatch.class, CarrierEventBatch::events,
                 item -> ((CarrierEventItem) item).details());

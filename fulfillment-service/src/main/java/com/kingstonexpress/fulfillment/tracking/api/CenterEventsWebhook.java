@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
@@ -36,7 +39,9 @@ public class CenterEventsWebhook {
             + "occurredAt, carrier, trackingNumber, location, proof, details}]}, header X-KX-Signature: t=<unix seconds>,"
             + "v1=<hex HMAC-SHA256 of \"t.body\">. 202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}.")
     public Response receive(@PathParam("centerId") String centerId,
-            @HeaderParam(WebhookSignature.HEADER) String signature, byte[] body) {
+            @HeaderParam(WebhookSignature.HEADER) String signature,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CenterEventBatch.class))) byte[] body) {
         String canonicalSignature = gate.verify(config.centers(), centerId, signature, body);
         CenterEventBatch batch = gate.batch(body, CenterEventBatch.class, CenterEventBatch::events,
                 item -> ((CenterEventItem) item).details());

@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * "Events arrive duplicated, late and out of order": whatever the arrival order, the same set of events gives
  * the same shipment state, the status never moves backwards, and each event is reported at most once.
  */
-class StatusNormalizerProperties {
+class StatusNormalizerPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-28T08:00:00Z");
 
