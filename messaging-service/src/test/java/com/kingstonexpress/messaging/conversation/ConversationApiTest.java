@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,29 @@ class ConversationApiTest {
         assertEquals(1, count("SELECT count(*) FROM message WHERE message_id = ?1", messageId));
         assertEquals(1, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId),
                 "a retry does not count as another waiting message");
+    }
+
+    @Test
+    void concurrentFirstMessagesAndRetriesOpenOneConversationAndStoreEachMessageOnce() throws Exception {
+        String seller = "seller-" + UUID.randomUUID();
+        String orderId = placeOrder(seller, "customer-11", "SELLER_MANAGED");
+        String retried = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String messageId = i < 3 ? retried : UUID.randomUUID().toString();
+                answers.add(pool.submit(() -> customerMessage(messageId, orderId, "customer-11", "Same words").extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(201, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
+        assertEquals(4, count("SELECT count(*) FROM message m JOIN conversation c USING (conversation_id) WHERE c.order_id = ?1", orderId));
+        assertEquals(4, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId));
     }
 
     @Test

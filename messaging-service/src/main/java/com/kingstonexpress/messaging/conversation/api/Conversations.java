@@ -56,17 +56,13 @@ public class Conversations {
     @Inject
     EscalationDetector escalations;
 
-    /** A customer message as stored, and whether this request only replayed an earlier identical one. */
-    public record Received(CustomerMessageView message, boolean replayed) {
-    }
-
     /**
      * Stores a customer message in its order's conversation (opening it on the first message),
      * announces it and hands it to support when it escalates. A retry with the same {@code messageId}
      * and content returns the stored message and changes nothing, so nothing is announced twice.
      */
     @Transactional
-    public Received receiveCustomerMessage(CustomerMessageRequest request) {
+    public CustomerMessageView receiveCustomerMessage(CustomerMessageRequest request) {
         OrderProjection order = OrderProjection.findById(request.orderId());
         if (order == null) {
             throw ProblemException.notFound("Order", request.orderId());
@@ -80,7 +76,7 @@ public class Conversations {
         Message existing = Message.findById(request.messageId());
         if (existing != null) {
             if (sameMessage(existing, conversation, request)) {
-                return new Received(customerView(existing, conversation), true);
+                return customerView(existing, conversation);
             }
             throw new ProblemException(new Problem(422, "message-id-reused", "Message id already used",
                     "Message " + request.messageId() + " was already received with different content; a retry must repeat the original.")
@@ -107,7 +103,7 @@ public class Conversations {
                     new EscalationDetected(order.orderId, conversation.conversationId, conversation.sellerId, conversation.customerId,
                             message.messageId, message.escalationSignals(), escalation.excerpt(), conversation.waitingMessages, now));
         }
-        return new Received(customerView(message, conversation), false);
+        return customerView(message, conversation);
     }
 
     /** Checks a reply without sending it. */

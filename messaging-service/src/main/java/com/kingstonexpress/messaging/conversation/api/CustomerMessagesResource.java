@@ -34,8 +34,7 @@ public class CustomerMessagesResource {
             + "the same 201 and stores nothing new; the same messageId with other content is 422. Unknown order 404; a customer "
             + "who is not the order's customer 422. Opens the order's conversation on its first message.")
     public Response receive(@Valid @NotNull CustomerMessageRequest request) {
-        Conversations.Received received = conversations.receiveCustomerMessage(request);
-        CustomerMessageView message = received.message();
+        CustomerMessageView message = conversations.receiveCustomerMessage(request);
         return Response.created(URI.create(ConversationsResource.messagePath(message.conversationId(), message.messageId())))
                 .entity(message).build();
     }

@@ -2,8 +2,6 @@ package com.kingstonexpress.messaging.reply.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.kingstonexpress.messaging.language.domain.Phrasing;
 import com.kingstonexpress.messaging.language.domain.Sentences;
@@ -49,11 +47,6 @@ public final class ReplyChecker {
                     toneSuggestion(issue.kind()))));
         }
         return findings;
-    }
-
-    /** The rule ids among {@code findings}, for acknowledgement checks. */
-    public static Set<ReplyRule> rulesOf(List<Finding> findings) {
-        return findings.stream().map(Finding::rule).collect(Collectors.toSet());
     }
 
     private static String blameSuggestion(Blame.Target target) {
