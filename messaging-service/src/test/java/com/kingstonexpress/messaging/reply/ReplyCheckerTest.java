@@ -47,6 +47,10 @@ class ReplyCheckerTest {
             "It was definitely delivered today.                                         |",
             "Will it arrive by Friday?                                                  |",
             "We guarantee it ships on Monday.                                           |",
+            "I can't guarantee Friday, but it's definitely arriving by Monday.          | MSG_GUARANTEED_DATE",
+            "Should you have any questions, ask; it will arrive on Friday.              | MSG_GUARANTEED_DATE",
+            "Should you need anything else, it should arrive on Friday.                 |",
+            "Our 1.5 kg kettle will arrive by the 12th.                                 | MSG_GUARANTEED_DATE",
             // blame
             "The courier lost your parcel, sorry.                                       | MSG_BLAME",
             "You entered the wrong postcode.                                            | MSG_BLAME",
