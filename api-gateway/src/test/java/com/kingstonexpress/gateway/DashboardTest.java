@@ -104,6 +104,22 @@ class DashboardTest {
     }
 
     @Test
+    void aSlowSectionIsUnavailableAfterTheDashboardTimeout() {
+        StubServices.failPath("/api/v1/messaging/response-times", StubServices.NEVER_ANSWER);
+        try {
+            given().auth().oauth2(SELLER)
+                    .when().get("/api/v1/dashboard")
+                    .then().statusCode(200)
+                    .time(org.hamcrest.Matchers.lessThan(6_000L))
+                    .body("unansweredMessages.status", equalTo("unavailable"))
+                    .body("unansweredMessages.service", equalTo("messaging-service"))
+                    .body("newOrders.status", equalTo("ok"));
+        } finally {
+            StubServices.answerNormally("/api/v1/messaging/response-times");
+        }
+    }
+
+    @Test
     void aSellerTokenWithoutSellerIdIsRefusedBeforeAnyServiceIsAsked() {
         String sellerWithoutClaim = DevTokens.token("dashboard-no-seller-id", java.util.Set.of("seller"), null, Duration.ofHours(1));
         given().auth().oauth2(sellerWithoutClaim).when().get("/api/v1/dashboard")

@@ -52,4 +52,19 @@ class ServiceDownTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SELLER)
                 .when().get("/api/v1/tickets").then().statusCode(200).header("X-Stub-Service", "support-service"));
     }
+
+    @Test
+    void aServiceThatDoesNotAnswerIs504WithinItsTimeout() {
+        StubServices.failPath("/api/v1/orders/o-hangs", StubServices.NEVER_ANSWER);
+        try {
+            given().auth().oauth2(SELLER).when().get("/api/v1/orders/o-hangs")
+                    .then().statusCode(504)
+                    .contentType("application/problem+json")
+                    .body("service", equalTo("order-service"))
+                    // the test profile gives order-service 3 seconds
+                    .time(org.hamcrest.Matchers.lessThan(6_000L));
+        } finally {
+            StubServices.answerNormally("/api/v1/orders/o-hangs");
+        }
+    }
 }

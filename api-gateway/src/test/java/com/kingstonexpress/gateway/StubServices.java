@@ -71,6 +71,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         throw new AssertionError("no stub received " + uriPrefix + "; received: " + RECEIVED.stream().map(Received::uri).toList());
     }
 
+    /** A status for {@link #failPath} that makes the stub read the request and never answer it. */
+    public static final int NEVER_ANSWER = 0;
+
     /** Makes the stubs answer {@code path} with {@code status} (a problem) until {@link #answerNormally}. */
     public static void failPath(String path, int status) {
         FAILING_PATHS.put(path, status);
@@ -100,6 +103,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static void answer(Downstream d, HttpServerRequest request) {
         String path = request.path();
         Integer failure = FAILING_PATHS.get(path);
+        if (failure != null && failure == NEVER_ANSWER) {
+            return;
+        }
         if (failure != null) {
             request.response().setStatusCode(failure).putHeader("Content-Type", "application/problem+json")
                     .end(new JsonObject().put("status", failure).encode());
