@@ -1,0 +1,5 @@
+package com.kingstonexpress.order.fulfillment.domain;
+
+public enum ReportSource {
+    CENTER, CARRIER
+}

@@ -1,0 +1,99 @@
+package com.kingstonexpress.order.fulfillment.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kingstonexpress.order.fulfillment.domain.FulfillmentEventType;
+import com.kingstonexpress.order.fulfillment.domain.FulfillmentProgress;
+import com.kingstonexpress.order.fulfillment.domain.Progress;
+import com.kingstonexpress.order.fulfillment.domain.ReportSource;
+import com.kingstonexpress.order.fulfillment.domain.ShipmentFacts;
+import com.kingstonexpress.order.fulfillment.domain.StatusReport;
+import com.kingstonexpress.order.orders.application.Clock;
+import com.kingstonexpress.order.orders.application.OrderLifecycle;
+import com.kingstonexpress.order.orders.domain.ActorKind;
+import com.kingstonexpress.order.orders.domain.AttentionFlag;
+import com.kingstonexpress.order.orders.domain.Condition;
+import com.kingstonexpress.order.orders.domain.EvidenceKind;
+import com.kingstonexpress.order.orders.events.EventData;
+import com.kingstonexpress.order.orders.persistence.DeliveryEvidence;
+import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Applies fulfillment-service's normalized reports ({@code kx.fulfillment.status.v1}) to orders: statuses move
+ * forward only, duplicates are skipped by the inbox, and reports that cannot change anything add no history.
+ */
+@ApplicationScoped
+public class FulfillmentStatusConsumer {
+
+    public static final String STATUS_REPORTED = "com.kingstonexpress.fulfillment.status-reported.v1";
+    private static final Logger LOG = Logger.getLogger(FulfillmentStatusConsumer.class);
+
+    private final FulfillmentProgress progress = new FulfillmentProgress();
+
+    @Inject
+    InboundEvents inbound;
+    @Inject
+    OrderLifecycle lifecycle;
+
+    @Incoming("fulfillment-status")
+    @Blocking
+    public void onStatusReport(String record) {
+        inbound.handle("order-service.fulfillment-status", record, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        switch (event.type()) {
+            case STATUS_REPORTED -> applyReport(event);
+            default -> LOG.debugf("ignoring event type %s", event.type());
+        }
+    }
+
+    private void applyReport(EventEnvelope event) {
+        JsonNode data = event.data();
+        String orderId = EventData.text(data, "orderId", event.subject());
+        StatusReport report = new StatusReport(EventData.enumValue(ReportSource.class, data, "source"), EventData.required(data, "sourceId"),
+                EventData.required(data, "sourceEventId"), EventData.enumValue(FulfillmentEventType.class, data, "eventType"),
+                data.path("late").asBoolean(false), EventData.text(data, "carrier", null), EventData.text(data, "trackingNumber", null),
+                EventData.text(data, "proof", null));
+        OrderEntity order = OrderEntity.findById(orderId);
+        if (order == null) {
+            // Orders are placed by this service before any center can know them: a report for an unknown id is wrong data.
+            throw new PoisonEventException("unknown order " + orderId);
+        }
+        Progress outcome = progress.apply(new ShipmentFacts(order.type, order.status, order.fulfillmentCenterId,
+                order.trackingNumber), report);
+        if (outcome.isIgnored()) {
+            LOG.infof("report %s (%s from %s %s) ignored for order %s: %s", report.sourceEventId(), report.eventType(),
+                    report.source(), report.sourceId(), orderId, outcome.ignoredBecause());
+            return;
+        }
+        if (outcome.recordTracking()) {
+            lifecycle.setTracking(order, report.carrier(), report.trackingNumber());
+        }
+        if (outcome.deliveryEvidence() && !order.hasEvidence(EvidenceKind.CARRIER_EVENT)) {
+            order.evidence.add(DeliveryEvidence.of(EvidenceKind.CARRIER_EVENT,
+                    report.proof() != null ? report.proof() : report.sourceEventId(), Clock.now()));
+            lifecycle.touch(order, Clock.now());
+        }
+        if (outcome.newStatus() != null) {
+            ActorKind actor = report.source() == ReportSource.CENTER ? ActorKind.FULFILLMENT_CENTER : ActorKind.CARRIER;
+            lifecycle.changeStatus(order, outcome.newStatus(), actor, report.sourceId(), null, report.sourceEventId());
+        }
+        for (Condition c : outcome.raise()) {
+            AttentionFlag.of(c).ifPresent(flag -> lifecycle.raise(order, flag));
+        }
+        for (Condition c : outcome.clear()) {
+            AttentionFlag.of(c).ifPresent(flag -> lifecycle.clear(order, flag));
+        }
+    }
+}

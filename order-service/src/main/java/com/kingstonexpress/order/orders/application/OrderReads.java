@@ -1,0 +1,27 @@
+package com.kingstonexpress.order.orders.application;
+
+import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.platform.problem.ProblemException;
+
+/** Loading an order for a caller: a seller sees its own orders only, anything else is "not found". */
+public final class OrderReads {
+
+    private OrderReads() {
+    }
+
+    public static OrderEntity existing(String orderId) {
+        OrderEntity order = OrderEntity.findById(orderId);
+        if (order == null) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        return order;
+    }
+
+    public static OrderEntity ownedBy(String orderId, String sellerId) {
+        OrderEntity order = OrderEntity.findById(orderId);
+        if (order == null || !order.sellerId.equals(sellerId)) {
+            throw ProblemException.notFound("Order", orderId);
+        }
+        return order;
+    }
+}

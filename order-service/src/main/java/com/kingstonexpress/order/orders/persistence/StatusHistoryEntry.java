@@ -1,0 +1,47 @@
+package com.kingstonexpress.order.orders.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import com.kingstonexpress.order.orders.domain.ActorKind;
+import com.kingstonexpress.order.orders.domain.OrderStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One status change. Append-only: the table refuses updates and deletes (see the migration). */
+@Entity
+@Table(name = "order_status_history")
+public class StatusHistoryEntry extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String orderId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    public OrderStatus from;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    public OrderStatus to;
+    @Enumerated(EnumType.STRING)
+    public ActorKind actorKind;
+    public String actorId;
+    public String reason;
+    public String sourceEventId;
+    /** The id of the {@code order.status-changed} event that announced this change. */
+    public String eventId;
+    @Column(name = "changed_at")
+    public Instant at;
+
+    public static List<StatusHistoryEntry> of(String orderId) {
+        return list("orderId = ?1 order by id", orderId);
+    }
+}

@@ -1,0 +1,138 @@
+package com.kingstonexpress.order.attention.events;
+
+import static com.kingstonexpress.order.Fixtures.act;
+import static com.kingstonexpress.order.Fixtures.as;
+import static com.kingstonexpress.order.Fixtures.cloudEvent;
+import static com.kingstonexpress.order.Fixtures.order;
+import static com.kingstonexpress.order.Fixtures.place;
+import static com.kingstonexpress.order.Fixtures.seller;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.order.ConsumedSchemas;
+import com.kingstonexpress.order.attention.application.StaleStatusJob;
+import com.kingstonexpress.order.incidents.events.IncidentConsumer;
+import com.kingstonexpress.platform.testing.KafkaTopics;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** "Catching issues early": customer messages, platform slowdowns and statuses that stop updating. */
+@QuarkusTest
+class AttentionAndSlowdownTest {
+
+    private static final String SELLER = "attention-seller";
+
+    @Inject
+    StaleStatusJob staleStatus;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aCustomerWaitingForAReplyNeedsAttentionUntilTheSellerReplies() {
+        String id = place(SELLER, "KINGSTON_DISPATCHED");
+        String received = cloudEvent(MessagingConsumer.CUSTOMER_MESSAGE_RECEIVED, id, Map.of("orderId", id, "conversationId", "conv-" + id,
+                "sellerId", SELLER, "messageId", "m1-" + id, "receivedAt", Instant.now().toString()));
+        ConsumedSchemas.assertMatches("messaging-service", "messaging.customer-message-received.v1", received);
+        KafkaTopics.send("kx.messaging.v1", id, received);
+        KafkaTopics.send("kx.messaging.v1", id, received);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
+                .body("attention.flag", hasItem("CUSTOMER_AWAITING_REPLY"))
+                .body("attention[0].advice", startsWith("Reply to the customer")));
+        as(seller(SELLER)).queryParam("attention", "CUSTOMER_AWAITING_REPLY").get("/api/v1/orders").then()
+                .body("items.orderId", hasItem(id));
+
+        String replied = cloudEvent(MessagingConsumer.SELLER_REPLIED, id, Map.of("orderId", id, "conversationId", "conv-" + id,
+                "sellerId", SELLER, "messageId", "m2-" + id, "firstReply", true, "responseSeconds", 120, "repliedAt", Instant.now().toString()));
+        ConsumedSchemas.assertMatches("messaging-service", "messaging.seller-replied.v1", replied);
+        KafkaTopics.send("kx.messaging.v1", id, replied);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
+                .body("attention.size()", equalTo(0)));
+    }
+
+    @Test
+    void anActiveSlowdownLetsTheProcessWorkUntilResolved() {
+        String region = "Slowshire-" + UUID.randomUUID();
+        String id = place(inRegion(region));
+        String incident = "inc-" + UUID.randomUUID();
+        declare(incident, region, Instant.now().minus(1, ChronoUnit.HOURS), null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
+                .body("conditions", hasItem("PLATFORM_SLOWDOWN")));
+        as(seller(SELLER)).get("/api/v1/orders/" + id + "/actions").then()
+                .body("actions.find { it.action == 'cancel' }.ruleId", equalTo("LET_THE_PROCESS_WORK"));
+        act(SELLER, id, "cancel", Map.of("reason", "storm")).statusCode(409).body("ruleId", equalTo("LET_THE_PROCESS_WORK"));
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("incidentId", incident);
+        data.put("scope", Map.of("regions", List.of(region), "carriers", List.of()));
+        data.put("resolvedAt", Instant.now().toString());
+        String resolved = cloudEvent(IncidentConsumer.RESOLVED, incident, data);
+        ConsumedSchemas.assertMatches("fulfillment-service", "platform.incident-resolved.v1", resolved);
+        KafkaTopics.send("kx.platform.incidents.v1", incident, resolved);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
+                .body("conditions", not(hasItem("PLATFORM_SLOWDOWN"))));
+        as(seller(SELLER)).get("/api/v1/orders/" + id + "/actions").then()
+                .body("actions.find { it.action == 'cancel' }.allowed", equalTo(true));
+    }
+
+    @Test
+    void aStatusThatStopsUpdatingIsFlaggedUnlessASlowdownCoversIt() {
+        String stuck = place(SELLER, "SELLER_MANAGED");
+        String region = "Stormshire-" + UUID.randomUUID();
+        String covered = place(inRegion(region));
+        declare("inc-" + UUID.randomUUID(), region, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + covered).then()
+                .body("conditions", hasItem("PLATFORM_SLOWDOWN")));
+        ageStatus(stuck, Duration.ofHours(30));
+        ageStatus(covered, Duration.ofHours(30));
+
+        staleStatus.check(Instant.now());
+
+        as(seller(SELLER)).get("/api/v1/orders/" + stuck).then()
+                .body("attention.flag", hasItem("STATUS_NOT_UPDATING")).body("conditions", hasItem("STATUS_NOT_UPDATING"))
+                .body("attention.find { it.flag == 'STATUS_NOT_UPDATING' }.advice", startsWith("Act now"));
+        as(seller(SELLER)).get("/api/v1/orders/" + covered).then().body("attention.flag", not(hasItem("STATUS_NOT_UPDATING")));
+        act(SELLER, stuck, "start-processing", Map.of()).statusCode(200).body("attention.flag", not(hasItem("STATUS_NOT_UPDATING")));
+    }
+
+    private void ageStatus(String orderId, Duration age) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE orders SET status_changed_at = now() - make_interval(secs => ?1) WHERE order_id = ?2")
+                .setParameter(1, (double) age.toSeconds()).setParameter(2, orderId).executeUpdate());
+    }
+
+    private static void declare(String incidentId, String region, Instant startsAt, Instant endsAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("incidentId", incidentId);
+        data.put("scope", Map.of("regions", List.of(region), "carriers", List.of()));
+        data.put("startsAt", startsAt.toString());
+        data.put("endsAt", endsAt == null ? null : endsAt.toString());
+        data.put("customerNote", "Storms are slowing deliveries in your area.");
+        String declared = cloudEvent(IncidentConsumer.DECLARED, incidentId, data);
+        ConsumedSchemas.assertMatches("fulfillment-service", "platform.incident-declared.v1", declared);
+        KafkaTopics.send("kx.platform.incidents.v1", incidentId, declared);
+    }
+
+    private static Map<String, Object> inRegion(String region) {
+        Map<String, Object> body = order(SELLER, "KINGSTON_DISPATCHED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = (Map<String, Object>) body.get("deliveryAddress");
+        address.put("region", region);
+        return body;
+    }
+}

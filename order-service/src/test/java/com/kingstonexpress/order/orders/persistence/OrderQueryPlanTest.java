@@ -1,0 +1,112 @@
+package com.kingstonexpress.order.orders.persistence;
+
+import static com.kingstonexpress.order.Fixtures.as;
+import static com.kingstonexpress.order.Fixtures.seller;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.kingstonexpress.order.orders.domain.OrderStatus;
+import com.kingstonexpress.order.orders.domain.OrderType;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The seller's list stays index-backed with many orders: 20,000 orders for one seller among 40,000, then
+ * EXPLAIN ANALYZE of exactly the SQL the list runs. The timings are printed (see the README).
+ */
+@QuarkusTest
+class OrderQueryPlanTest {
+
+    private static final Logger LOG = Logger.getLogger(OrderQueryPlanTest.class);
+    private static final String SELLER = "perf-seller";
+    private static boolean loaded;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void load() {
+        if (loaded) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    INSERT INTO orders (order_id, seller_id, customer_id, customer_name, order_type, status, fulfillment_center_id,
+                        shipping_method, addr_name, addr_line1, addr_city, addr_region, addr_postal_code, addr_country, search_text,
+                        created_at, updated_at, status_changed_at, version)
+                    SELECT 'perf-' || n, CASE WHEN n % 2 = 0 THEN 'perf-seller' ELSE 'perf-other-' || (n % 50) END, 'cust-' || n,
+                        'Customer ' || n, CASE WHEN n % 3 = 0 THEN 'KINGSTON_DISPATCHED' ELSE 'SELLER_MANAGED' END,
+                        CASE WHEN n % 7 = 0 THEN 'CANCELLED' ELSE 'DELIVERED' END,
+                        CASE WHEN n % 3 = 0 THEN 'center-london-1' END, 'STANDARD', 'Name', 'Line 1', 'London', 'Greater London',
+                        'SW1', 'GB', lower('perf-' || n || ' customer ' || n || ' sku-' || lpad((n % 1000)::text, 5, '0') || ' title ' || n),
+                        now() - make_interval(mins => n), now() - make_interval(mins => n), now() - make_interval(mins => n), 0
+                    FROM generate_series(1, 40000) AS n""").executeUpdate();
+            em.createNativeQuery("ANALYZE orders").executeUpdate();
+        });
+        loaded = true;
+    }
+
+    @Test
+    void theListQueriesUseTheirIndexes() {
+        Instant weekAgo = Instant.now().minus(7, ChronoUnit.DAYS);
+        String first = explain(filter(null, null, null, null));
+        assertIndexScan(first, "orders_seller_created");
+        String deeperPage = explain(new OrderFilter(SELLER, null, null, null, null, null, null, weekAgo, "perf-9000", 20));
+        assertIndexScan(deeperPage, "orders_seller_created");
+        assertIndexScan(explain(filter(OrderStatus.CANCELLED, null, null, null)), "orders_seller_status_created");
+        assertIndexScan(explain(filter(null, OrderType.KINGSTON_DISPATCHED, null, null)), "orders_seller_type_created");
+        assertIndexScan(explain(filter(null, null, "sku-00042", null)), "orders_search_trgm");
+        assertIndexScan(explain(filter(null, null, null, weekAgo)), "orders_seller_created");
+    }
+
+    @Test
+    void aFullPageThroughTheApiStaysFast() {
+        for (int round = 1; round <= 3; round++) {
+            long started = System.nanoTime();
+            as(seller(SELLER)).queryParam("limit", 100).get("/api/v1/orders").then().statusCode(200)
+                    .body("items", hasSize(100)).body("nextCursor", notNullValue());
+            long pageMs = (System.nanoTime() - started) / 1_000_000;
+            started = System.nanoTime();
+            as(seller(SELLER)).get("/api/v1/orders/summary").then().statusCode(200).body("total", equalTo(20_000));
+            long summaryMs = (System.nanoTime() - started) / 1_000_000;
+            LOG.infof("20k-order seller over HTTP, round %d: a 100-order page in %d ms, the summary in %d ms", round, pageMs, summaryMs);
+        }
+    }
+
+    private static OrderFilter filter(OrderStatus status, OrderType type, String text, Instant createdFrom) {
+        return new OrderFilter(SELLER, status, type, null, createdFrom, null, text, null, null, 20);
+    }
+
+    private String explain(OrderFilter filter) {
+        OrderQueries.SqlQuery sql = OrderQueries.listSql(filter);
+        Query query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql.sql());
+        sql.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object> lines = query.getResultList();
+        String plan = lines.stream().map(Object::toString).collect(Collectors.joining("\n"));
+        LOG.infof("plan for %s:%n%s", filter, plan);
+        return plan;
+    }
+
+    private static void assertIndexScan(String plan, String index) {
+        assertFalse(plan.contains("Seq Scan on orders"), plan);
+        assertTrue(plan.contains(index), "expected " + index + " in\n" + plan);
+    }
+}
