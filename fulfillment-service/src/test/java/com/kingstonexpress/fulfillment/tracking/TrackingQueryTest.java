@@ -70,9 +70,19 @@ class TrackingQueryTest {
     @Test
     void supportAgentsSeeAnyOrderAndEverybodyElseGetsNotFound() {
         String orderId = orders.kingstonOrder("seller-3", placedAt);
+        postCenter(OrderFixtures.CENTER, batch(centerEvent("t-typo", orderId, "PIKCED", placedAt.plusSeconds(60), "")))
+                .statusCode(202).body("rejected", hasSize(1));
         given().auth().oauth2(DevTokens.supportAgent("agent-1"))
                 .when().get("/api/v1/orders/{orderId}/tracking", orderId)
-                .then().statusCode(200).body("shipments[0].status", equalTo("NEW"));
+                .then().statusCode(200)
+                .body("shipments[0].status", equalTo("NEW"))
+                .body("shipments[0].timeline", hasSize(0))
+                .body("rejectedEvents.eventId", contains("t-typo"))
+                .body("rejectedEvents[0].reason", equalTo("unknown event type"));
+        given().auth().oauth2(DevTokens.seller("seller-3"))
+                .when().get("/api/v1/orders/{orderId}/tracking", orderId)
+                .then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rejectedEvents")))
+                .body("$", org.hamcrest.Matchers.hasKey("fulfillmentCenterId"));
         given().auth().oauth2(DevTokens.seller("seller-other"))
                 .when().get("/api/v1/orders/{orderId}/tracking", orderId)
                 .then().statusCode(404).contentType("application/problem+json");

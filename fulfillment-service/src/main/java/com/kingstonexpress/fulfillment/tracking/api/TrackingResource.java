@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentState;
 import com.kingstonexpress.fulfillment.tracking.persistence.ProjectedOrder;
+import com.kingstonexpress.fulfillment.tracking.persistence.RejectedEventRecord;
 import com.kingstonexpress.fulfillment.tracking.persistence.Shipment;
 import com.kingstonexpress.fulfillment.tracking.persistence.TrackingEvent;
 import com.kingstonexpress.platform.problem.ProblemException;
@@ -37,7 +38,8 @@ public class TrackingResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An order's shipment and tracking timeline", description = "For the owning seller and support "
-            + "agents; anybody else's order is 404. Timeline oldest first by occurredAt; late events are marked.")
+            + "agents; anybody else's order is 404. Timeline oldest first by occurredAt; late events are marked. Support "
+            + "agents also get rejectedEvents (refused for this order, with the reason).")
     public TrackingView tracking(@PathParam("orderId") String orderId) {
         ProjectedOrder order = ProjectedOrder.findById(orderId);
         if (order == null) {
@@ -53,8 +55,14 @@ public class TrackingResource {
                 .toList();
         TrackingView.ShipmentView view = new TrackingView.ShipmentView(state.carrier(), state.trackingNumber(),
                 state.status(), List.copyOf(state.activeConditions()), state.newestOccurredAt(), timeline);
+        // Support agents investigating "status not updating" see what was refused for the order and why.
+        List<TrackingView.RejectedEntry> rejected = !caller.isSupportAgent() ? null
+                : RejectedEventRecord.<RejectedEventRecord>list("orderId = ?1 order by receivedAt, id", orderId).stream()
+                        .map(r -> new TrackingView.RejectedEntry(r.eventId, r.source, r.sourceId, r.eventType, r.occurredAt,
+                                r.receivedAt, r.reason, r.reasonCode))
+                        .toList();
         return new TrackingView(orderId, order.orderType, order.fulfillmentCenterId,
-                new TrackingView.Destination(order.country, order.region), List.of(view));
+                new TrackingView.Destination(order.country, order.region), List.of(view), rejected);
     }
 
     private JsonNode details(String stored) {
