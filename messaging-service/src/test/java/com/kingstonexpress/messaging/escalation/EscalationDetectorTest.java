@@ -35,6 +35,8 @@ class EscalationDetectorTest {
             "I want a refund or I'll sue you and post a bad review everywhere.    | LEGAL_THREAT,BAD_REVIEW_THREAT",
             "Thanks, it arrived! Lovely kettle, I will leave a good review.      | ",
             "Could you give me the courier's phone number?                       | ",
+            "Thanks, Sue                                                         | ",
+            "I will sue you if this is not fixed.                                | LEGAL_THREAT",
     })
     void readsThreatsAndAggression(String message, String expected) {
         Set<EscalationSignal> want = expected == null ? Set.of()

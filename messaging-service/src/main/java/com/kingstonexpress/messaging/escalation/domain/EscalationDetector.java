@@ -33,7 +33,7 @@ public final class EscalationDetector {
                     + "(bad|negative|poor|terrible|awful|horrible|scathing|honest|1[- ]star|one[- ]star|1 star|zero[- ]star) (review|feedback|rating)"
                     + "|(1|one|zero|0)[- ]star|negative feedback|bad review|trustpilot|warn (other|everyone|people)|tell everyone"
                     + "|(all over|on) (social media|facebook|twitter|instagram|tiktok|reddit))\\b"),
-            EscalationSignal.LEGAL_THREAT, Pattern.compile("\\b(lawyers?|solicitors?|attorneys?|sue|suing|legal action|legal proceedings"
+            EscalationSignal.LEGAL_THREAT, Pattern.compile("\\b(lawyers?|solicitors?|attorneys?|sue (you|the|your|kingston|this|them)|(will|going to|to) sue|suing|legal action|legal proceedings"
                     + "|small claims|court|trading standards|consumer (rights|protection)|ombudsman|police|report (you|this) for fraud)\\b"));
 
     private final int unansweredThreshold;

@@ -23,12 +23,14 @@ public final class ToneLexicon {
 
     private static final Pattern PROFANITY = Pattern.compile("\\b(f[u*@#]+c?k+\\w*|f\\*\\*\\*\\w*|sh[i1]t\\w*|bullshit|crap(py)?|"
             + "damn(ed|it)?|dammit|goddamn\\w*|bloody|bastards?|bitch\\w*|pissed|piss|arse(hole)?s?|ass(hole)?s?|"
-            + "prick|twat|wtf|wth|bs|sucks|screw you|what the hell|go to hell|hell no)\\b");
+            + "prick|twat|wtf|wth|bs(?! ?\\d)|sucks|screw you|what the hell|go to hell|hell no)\\b");
     private static final Pattern INSULT = Pattern.compile("\\b(idiot\\w*|stupid(est|er|ity)?|morons?|moronic|dumb(est|er)?|imbeciles?|dimwit\\w*|"
             + "clueless|pathetic|incompetent|useless|losers?|liars?|illiterate|"
             + "you are (being )?(lying|joking|kidding|crazy|insane|impossible|unreasonable|ridiculous|rude|blind|delusional|impatient)|"
             + "are you (serious|kidding|joking|blind|stupid|crazy|insane)|can you not read|cannot you read|learn to read|"
-            + "get a life|shut up|grow up|calm down|get over it|deal with it|not my problem|chill out|"
+            + "get a life|shut up|grow up|not my problem|chill out|"
+            // Said to the customer, these are dismissive; "I'll deal with it today" is not.
+            + "(?:^|please |just |so |then |need to )(calm down|get over it|deal with it)|"
             + "stop (whining|complaining|moaning|nagging|bothering|pestering|harassing|spamming|messaging)( me| us)?)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'*]+");
     /** Capitals that are just how these words are written, not shouting. */
