@@ -57,6 +57,20 @@ class EdgeLimitsTest {
     }
 
     @Test
+    void aBodyBeyondEveryLimitIsStillAProblem() throws Exception {
+        byte[] body = jsonOfSize(3 * 1024 * 1024).getBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/v1/tickets"))
+                .header("Authorization", "Bearer " + SELLER).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                "Quarkus's own 2M limit must not answer first");
+    }
+
+    @Test
     void anOversizedChunkedBodyIs413Too() throws Exception {
         byte[] body = jsonOfSize(MAX_BODY * 2).getBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "api/v1/tickets"))
