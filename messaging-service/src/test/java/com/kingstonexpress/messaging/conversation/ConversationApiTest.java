@@ -99,6 +99,7 @@ class ConversationApiTest {
         assertEquals(1, count("SELECT count(*) FROM message WHERE message_id = ?1", messageId));
         assertEquals(1, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId),
                 "a retry does not count as another waiting message");
+        assertEquals(1, count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1", orderId), "and announces nothing again");
     }
 
     @Test
@@ -173,6 +174,7 @@ class ConversationApiTest {
         }
         assertEquals(0, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
         assertEquals(0, count("SELECT count(*) FROM message WHERE message_id = ?1", messageId));
+        assertEquals(0, count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1", orderId));
     }
 
     @Test

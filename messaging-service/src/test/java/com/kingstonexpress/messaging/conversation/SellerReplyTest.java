@@ -37,11 +37,12 @@ class SellerReplyTest {
     }
 
     private String seller;
+    private String orderId;
     private String conversationId;
 
     private String openConversation() {
         seller = "seller-" + UUID.randomUUID();
-        String orderId = placeOrder(seller, "customer-1", "SELLER_MANAGED");
+        orderId = placeOrder(seller, "customer-1", "SELLER_MANAGED");
         conversationId = customerWrites(orderId, "customer-1", "When will my parcel arrive?");
         return conversationId;
     }
@@ -50,8 +51,12 @@ class SellerReplyTest {
         return given().auth().oauth2(DevTokens.seller(seller)).contentType(ContentType.JSON);
     }
 
+    /** Seller messages stored, and refused replies leave no trace in the outbox either. */
     private long sellerMessages() {
-        return count("SELECT count(*) FROM message WHERE conversation_id = ?1 AND author_kind = 'SELLER'", conversationId);
+        long stored = count("SELECT count(*) FROM message WHERE conversation_id = ?1 AND author_kind = 'SELLER'", conversationId);
+        assertEquals(stored, count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1 AND event_type = ?2", orderId,
+                "com.kingstonexpress.messaging.seller-replied.v1"));
+        return stored;
     }
 
     @Test
