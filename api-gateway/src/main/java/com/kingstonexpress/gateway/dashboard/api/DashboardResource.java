@@ -6,10 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,6 +28,7 @@ import com.kingstonexpress.platform.web.RequestIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 
+/** {@code GET /api/v1/dashboard} (API.md, Gateway): the seller's day at a glance. */
 @Path("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "The seller's day at a glance, composed by the gateway")
 public class DashboardResource {

@@ -84,7 +84,6 @@ public class MergedOpenApiRoute {
             try {
                 ctx.response()
                         .putHeader("Content-Type", asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .putHeader("Access-Control-Allow-Origin", "*")
                         .end(asJson ? json.writerWithDefaultPrettyPrinter().writeValueAsString(result.result())
                                 : yaml.writeValueAsString(result.result()));
             } catch (JsonProcessingException e) {
