@@ -47,18 +47,28 @@ public class OrderQueries {
 
     /** The list query; public so that a test can EXPLAIN exactly what runs. */
     public static SqlQuery listSql(OrderFilter f) {
-        StringBuilder sql = new StringBuilder();
+        // A text search or an attention flag narrows the seller's orders to a few: those few are found first,
+        // through the trigram and the (flag, order_id) indexes. Left to itself, the planner may walk the seller's
+        // newest-first index and filter, which reads every order of the seller when the matches are rare.
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sellerId", f.sellerId());
+        List<String> narrowing = new ArrayList<>();
+        StringBuilder from = new StringBuilder(" FROM orders o");
         if (f.text() != null) {
-            // Find the few matches through the trigram index first. Left to itself, the planner may walk the
-            // seller's newest-first index and filter, which reads every order of the seller for a rare term.
-            sql.append("WITH matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = :sellerId AND search_text LIKE :text) ")
-                    .append("SELECT o.order_id FROM matches m JOIN orders o ON o.order_id = m.order_id WHERE o.seller_id = :sellerId");
+            narrowing.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = :sellerId AND search_text LIKE :text)");
+            from.append(" JOIN matches m ON m.order_id = o.order_id");
             params.put("text", "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%");
-        } else {
-            sql.append("SELECT o.order_id FROM orders o WHERE o.seller_id = :sellerId");
         }
+        if (f.attention() != null) {
+            narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE flag = :flag)");
+            from.append(" JOIN flagged a ON a.order_id = o.order_id");
+            params.put("flag", f.attention().name());
+        }
+        StringBuilder sql = new StringBuilder();
+        if (!narrowing.isEmpty()) {
+            sql.append("WITH ").append(String.join(", ", narrowing)).append(' ');
+        }
+        sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = :sellerId");
         if (f.status() != null) {
             sql.append(" AND o.status = :status");
             params.put("status", f.status().name());
@@ -66,10 +76,6 @@ public class OrderQueries {
         if (f.type() != null) {
             sql.append(" AND o.order_type = :type");
             params.put("type", f.type().name());
-        }
-        if (f.attention() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = o.order_id AND a.flag = :flag)");
-            params.put("flag", f.attention().name());
         }
         if (f.createdFrom() != null) {
             sql.append(" AND o.created_at >= :createdFrom");

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.domain.OrderType;
 
@@ -58,6 +59,10 @@ class OrderQueryPlanTest {
                         'SW1', 'GB', lower('perf-' || n || ' customer ' || n || ' sku-' || lpad((n % 1000)::text, 5, '0') || ' title ' || n),
                         now() - make_interval(mins => n), now() - make_interval(mins => n), now() - make_interval(mins => n), 0
                     FROM generate_series(1, 40000) AS n""").executeUpdate();
+            em.createNativeQuery("""
+                    INSERT INTO order_attention (order_id, flag, raised_at)
+                    SELECT 'perf-' || n, 'CUSTOMS_HOLD', now() FROM generate_series(500, 40000, 500) AS n""").executeUpdate();
+            em.createNativeQuery("ANALYZE order_attention").executeUpdate();
             em.createNativeQuery("ANALYZE orders").executeUpdate();
         });
         loaded = true;
@@ -74,6 +79,9 @@ class OrderQueryPlanTest {
         assertIndexScan(explain(filter(null, OrderType.KINGSTON_DISPATCHED, null, null)), "orders_seller_type_created");
         assertIndexScan(explain(filter(null, null, "sku-00042", null)), "orders_search_trgm");
         assertIndexScan(explain(filter(null, null, null, weekAgo)), "orders_seller_created");
+        String flagged = explain(new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, null, null, 20));
+        assertIndexScan(flagged, "orders_pkey");
+        assertTrue(flagged.contains("CTE flagged"), flagged);
     }
 
     @Test
