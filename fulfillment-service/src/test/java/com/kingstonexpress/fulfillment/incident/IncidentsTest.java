@@ -2,6 +2,7 @@ package com.kingstonexpress.fulfillment.incident;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -53,7 +54,7 @@ class IncidentsTest {
                          "endsAt":"%s","customerNote":"Storms are slowing deliveries in Scotland and Wales."}""".formatted(endsAt))
                 .when().post(PATH)
                 .then().statusCode(201)
-                .header("Location", org.hamcrest.Matchers.containsString(PATH + "/"))
+                .header("Location", containsString(PATH + "/"))
                 .body("incidentId", notNullValue())
                 .body("scope.regions", contains("Scotland", "Wales"))
                 .body("scope.carriers", contains("royal-parcel"))
@@ -151,7 +152,7 @@ class IncidentsTest {
     private static void invalid(String body, String field) {
         operations().body(body).when().post(PATH)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem(org.hamcrest.Matchers.containsString(field)));
+                .body("violations.field", hasItem(containsString(field)));
     }
 
     private static RequestSpecification operations() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.kingstonexpress.fulfillment.tracking.persistence.ProjectedOrder;
 import com.kingstonexpress.fulfillment.tracking.persistence.Shipment;
@@ -28,7 +29,7 @@ public class OrderFixtures {
     public static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     public static String orderPlaced(String orderId, String sellerId, String type, String centerId, Instant placedAt) {
         return envelope(orderId, "com.kingstonexpress.order.placed.v1", """

@@ -5,6 +5,7 @@ import static com.kingstonexpress.fulfillment.support.Webhooks.carrierEvent;
 import static com.kingstonexpress.fulfillment.support.Webhooks.centerEvent;
 import static com.kingstonexpress.fulfillment.support.Webhooks.postCarrier;
 import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,7 @@ import com.kingstonexpress.fulfillment.support.OrderFixtures;
 import com.kingstonexpress.fulfillment.support.Tables;
 import com.kingstonexpress.fulfillment.support.Webhooks;
 import com.kingstonexpress.platform.security.WebhookSignature;
+import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -74,11 +76,11 @@ class CarrierWebhookTest {
     void anotherCarriersTrackingNumberIsRejected() {
         String tracking = "SP-" + UUID.randomUUID();
         String orderId = UUID.randomUUID().toString();
-        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
+        KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
                 OrderFixtures.orderPlaced(orderId, "seller-2", "SELLER_MANAGED", null, placedAt));
-        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
+        KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, orderId,
                 OrderFixtures.trackingAdded(orderId, "seller-2", "Swift Post", tracking));
-        org.awaitility.Awaitility.await().atMost(OrderFixtures.WAIT)
+        await().atMost(OrderFixtures.WAIT)
                 .until(() -> tables.count("shipment WHERE tracking_number = ?1", tracking) == 1);
         postCarrier(CARRIER, batch(carrierEvent("c-" + UUID.randomUUID(), tracking, "DELIVERED", placedAt.plusSeconds(60), "")))
                 .statusCode(202)

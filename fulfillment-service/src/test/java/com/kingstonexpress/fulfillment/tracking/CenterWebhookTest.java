@@ -15,8 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -26,8 +30,12 @@ import com.kingstonexpress.fulfillment.support.OrderFixtures;
 import com.kingstonexpress.fulfillment.support.Tables;
 import com.kingstonexpress.fulfillment.support.Webhooks;
 import com.kingstonexpress.platform.security.WebhookSignature;
+import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 
 /** The center webhook: signature first, then the batch's shape, then each event judged; 202 only once stored. */
 @QuarkusTest
@@ -64,10 +72,51 @@ class CenterWebhookTest {
     }
 
     @Test
+    void concurrentDeliveriesOfTheSameEventsApplyEachOnce() throws Exception {
+        List<String> orderIds = List.of(orders.kingstonOrder("seller-1", placedAt), orders.kingstonOrder("seller-1", placedAt),
+                orders.kingstonOrder("seller-1", placedAt));
+        List<String> events = new ArrayList<>();
+        String[] journey = { "PICKED", "PACKED", "HANDED_TO_CARRIER", "IN_TRANSIT", "DELIVERED" };
+        for (String orderId : orderIds) {
+            for (int step = 0; step < journey.length; step++) {
+                events.add(centerEvent(orderId + "-" + step, orderId, journey[step], placedAt.plusSeconds(60L * (step + 1)), ""));
+            }
+        }
+        // Four senders' retries at once, each batch in another order (and so signed differently).
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers =
+                    new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                List<String> shuffled = new ArrayList<>(events);
+                Collections.shuffle(shuffled, new Random(i));
+                String body = batch(shuffled.toArray(String[]::new));
+                answers.add(pool.submit(() -> postCenter(CENTER, body).statusCode(202).extract()));
+            }
+            int accepted = 0;
+            int duplicates = 0;
+            for (var answer : answers) {
+                accepted += answer.get().<Integer>path("accepted");
+                duplicates += answer.get().<Integer>path("duplicates");
+            }
+            assertEquals(15, accepted);
+            assertEquals(45, duplicates);
+        } finally {
+            pool.shutdown();
+        }
+        for (String orderId : orderIds) {
+            assertEquals(5, tables.count("tracking_event WHERE order_id = ?1", orderId));
+            assertEquals(1, tables.count("shipment WHERE order_id = ?1 AND status = 'DELIVERED'", orderId));
+            assertEquals(tables.count("tracking_event WHERE order_id = ?1 AND reported", orderId),
+                    tables.count("kx_outbox WHERE record_key = ?1", orderId));
+        }
+    }
+
+    @Test
     void eventsThatCannotApplyAreRejectedWithReasonsAndKeptForAudit() {
         String orderId = orders.kingstonOrder("seller-1", placedAt);
         String otherCentersOrder = UUID.randomUUID().toString();
-        com.kingstonexpress.platform.testing.KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, otherCentersOrder,
+        KafkaTopics.send(OrderFixtures.ORDERS_TOPIC, otherCentersOrder,
                 OrderFixtures.orderPlaced(otherCentersOrder, "seller-1", "KINGSTON_DISPATCHED", "center-leeds-2", placedAt));
         String sellerManaged = orders.sellerManagedOrder("seller-1", placedAt, "RP-" + UUID.randomUUID());
         orders.awaitKnown(otherCentersOrder);
@@ -181,7 +230,7 @@ class CenterWebhookTest {
                 .body("type", startsWith("https://errors.kingstonexpress.com/invalid-signature"));
     }
 
-    private static io.restassured.response.ValidatableResponse malformed(String body) {
+    private static ValidatableResponse malformed(String body) {
         return postCenter(CENTER, body).statusCode(400).contentType("application/problem+json");
     }
 }

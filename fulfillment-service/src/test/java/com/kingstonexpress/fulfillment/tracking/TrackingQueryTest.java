@@ -6,10 +6,14 @@ import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -81,8 +85,8 @@ class TrackingQueryTest {
                 .body("rejectedEvents[0].reason", equalTo("unknown event type"));
         given().auth().oauth2(DevTokens.seller("seller-3"))
                 .when().get("/api/v1/orders/{orderId}/tracking", orderId)
-                .then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rejectedEvents")))
-                .body("$", org.hamcrest.Matchers.hasKey("fulfillmentCenterId"));
+                .then().statusCode(200).body("$", not(hasKey("rejectedEvents")))
+                .body("$", hasKey("fulfillmentCenterId"));
         given().auth().oauth2(DevTokens.seller("seller-other"))
                 .when().get("/api/v1/orders/{orderId}/tracking", orderId)
                 .then().statusCode(404).contentType("application/problem+json");
@@ -91,7 +95,7 @@ class TrackingQueryTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/v1/orders/{orderId}/tracking", orderId)
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.token("seller-user-x", java.util.Set.of("seller"), "seller-3", java.time.Duration.ofMinutes(-5)))
+        given().auth().oauth2(DevTokens.token("seller-user-x", Set.of("seller"), "seller-3", Duration.ofMinutes(-5)))
                 .when().get("/api/v1/orders/{orderId}/tracking", orderId)
                 .then().statusCode(401);
         given().auth().oauth2(DevTokens.operations("ops-1"))
