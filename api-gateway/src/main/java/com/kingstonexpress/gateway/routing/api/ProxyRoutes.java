@@ -128,6 +128,8 @@ public class ProxyRoutes {
                 return;
             }
             HttpClientRequest out = connected.result();
+            // A client that goes away takes its request to the service with it.
+            ctx.response().closeHandler(v -> out.reset());
             copyRequestHeaders(in, out, requestId);
             if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
                 // The client waits for this before sending its body; the service is reached, so let it come.
