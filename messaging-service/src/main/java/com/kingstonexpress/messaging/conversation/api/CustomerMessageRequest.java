@@ -1,7 +1,6 @@
 package com.kingstonexpress.messaging.conversation.api;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A customer's message relayed by the storefront; {@code messageId} makes retries safe. */
