@@ -19,6 +19,7 @@ import com.kingstonexpress.order.guard.domain.ActionInput;
 import com.kingstonexpress.order.guard.domain.Decision;
 import com.kingstonexpress.order.guard.domain.OrderGuard;
 import com.kingstonexpress.order.guard.domain.OrderSnapshot;
+import com.kingstonexpress.order.guard.domain.Rule;
 import com.kingstonexpress.order.guard.domain.SellerAction;
 import com.kingstonexpress.order.incidents.persistence.Slowdowns;
 import com.kingstonexpress.order.orders.api.ActionRequest;
@@ -155,8 +156,13 @@ public class OrderCommands {
             throw ProblemException.unprocessable("Order " + orderId + " was not placed by customer " + customerId + ".");
         }
         if (order.status == OrderStatus.CANCELLED) {
-            throw new RuleRefusalException("ORDER_TERMINAL", "The order is CANCELLED; there is no delivery to confirm.",
+            throw new RuleRefusalException(Rule.ORDER_TERMINAL.name(), "The order is CANCELLED; there is no delivery to confirm.",
                     "Contact the seller about the order.");
+        }
+        if (!order.status.hasShipped()) {
+            // A receipt before anything left is not evidence of delivery ("Never mark delivered without confirmation").
+            throw new RuleRefusalException(Rule.NOTHING_SHIPPED_YET.name(), "The order has not shipped yet, so its receipt cannot be confirmed.",
+                    "Confirm receipt once the parcel has arrived.");
         }
         if (order.hasEvidence(EvidenceKind.CUSTOMER_CONFIRMATION)) {
             return false;
@@ -215,7 +221,7 @@ public class OrderCommands {
     }
 
     private static void requireCenterOnlyWhenDispatched(CreateOrderRequest request) {
-        boolean hasCenter = ActionRequest.present(request.fulfillmentCenterId());
+        boolean hasCenter = request.fulfillmentCenterId() != null && !request.fulfillmentCenterId().isBlank();
         if (request.type() == OrderType.KINGSTON_DISPATCHED && !hasCenter) {
             throw invalid("fulfillmentCenterId", "is required for a KINGSTON_DISPATCHED order");
         }

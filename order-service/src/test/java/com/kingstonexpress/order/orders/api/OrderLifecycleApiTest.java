@@ -51,7 +51,12 @@ class OrderLifecycleApiTest {
                 .body("addressConfirmed", equalTo(false)).body("conditions", hasSize(0)).body("attention", hasSize(0))
                 .body("version", equalTo(0)).body("createdAt", notNullValue()).body("updatedAt", notNullValue());
 
+        refused(act(SELLER, id, "mark-in-transit", NONE), "SM_STEP_ORDER");
         act(SELLER, id, "start-processing", NONE).statusCode(200).body("status", equalTo("PROCESSING"));
+        refused(act(SELLER, id, "start-processing", NONE), "SM_STEP_ORDER");
+        String customer = as(seller(SELLER)).get("/api/v1/orders/" + id).then().extract().path("customerId");
+        refused(as(storefront()).body(Map.of("customerId", customer)).post("/api/v1/orders/" + id + "/customer-confirmations").then(),
+                "NOTHING_SHIPPED_YET");
         refused(act(SELLER, id, "mark-shipped", Map.of("carrier", "royal-parcel", "trackingNumber", "RP1")), "SM_ADDRESS_NOT_CONFIRMED");
         act(SELLER, id, "confirm-address", NONE).statusCode(200).body("addressConfirmed", equalTo(true));
         refused(act(SELLER, id, "mark-shipped", NONE), "SM_TRACKING_REQUIRED");
