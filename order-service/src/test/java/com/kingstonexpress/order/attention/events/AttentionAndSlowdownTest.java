@@ -10,7 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,6 +67,30 @@ class AttentionAndSlowdownTest {
         KafkaTopics.send("kx.messaging.v1", id, replied);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
                 .body("attention.size()", equalTo(0)));
+    }
+
+    @Test
+    void otherMessagingEventsAreIgnoredAndMessagesForUnknownOrdersAreDeadLettered() {
+        String id = place(SELLER, "SELLER_MANAGED");
+        String escalation = cloudEvent("com.kingstonexpress.messaging.escalation-detected.v1", "unknown-" + id, Map.of(
+                "orderId", "unknown-" + id, "conversationId", "conv-x", "sellerId", SELLER, "messageId", "m-x",
+                "signals", List.of("CHARGEBACK"), "excerpt", "I will file a chargeback", "detectedAt", Instant.now().toString()));
+        String ghost = "ghost-" + UUID.randomUUID();
+        String forGhost = cloudEvent(MessagingConsumer.CUSTOMER_MESSAGE_RECEIVED, ghost, Map.of("orderId", ghost, "conversationId", "conv-g",
+                "sellerId", SELLER, "messageId", "m-g", "receivedAt", Instant.now().toString()));
+        String forKnown = cloudEvent(MessagingConsumer.CUSTOMER_MESSAGE_RECEIVED, id, Map.of("orderId", id, "conversationId", "conv-" + id,
+                "sellerId", SELLER, "messageId", "m-k", "receivedAt", Instant.now().toString()));
+        // One key, one partition: when the last one is applied, the two before it have been handled.
+        KafkaTopics.send("kx.messaging.v1", id, escalation);
+        KafkaTopics.send("kx.messaging.v1", id, forGhost);
+        KafkaTopics.send("kx.messaging.v1", id, forKnown);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
+                .body("attention.flag", hasItem("CUSTOMER_AWAITING_REPLY")));
+        var dead = KafkaTopics.await("kx.messaging.v1.dlq", r -> id.equals(r.key()), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).value().contains(ghost));
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("unknown order " + ghost), reason);
     }
 
     @Test

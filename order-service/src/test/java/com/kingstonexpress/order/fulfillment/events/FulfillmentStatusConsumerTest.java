@@ -10,6 +10,9 @@ import static com.kingstonexpress.order.Fixtures.statusReport;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,7 @@ class FulfillmentStatusConsumerTest {
         as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then()
                 .body("items.to", contains("NEW", "PROCESSING", "SHIPPED", "IN_TRANSIT", "DELIVERED"))
                 .body("items[1].actorKind", equalTo("FULFILLMENT_CENTER")).body("items[1].actorId", equalTo(CENTER))
-                .body("items[1].eventId", org.hamcrest.Matchers.notNullValue());
+                .body("items[1].eventId", notNullValue());
     }
 
     @Test
@@ -74,7 +78,7 @@ class FulfillmentStatusConsumerTest {
         send(id, centerReport(id, "picked-" + id, "PICKED", false));
         awaitStatus(id, "PROCESSING");
         as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then().body("items.to", contains("NEW", "PROCESSING"));
-        as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("tracking", org.hamcrest.Matchers.nullValue());
+        as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("tracking", nullValue());
     }
 
     @Test
@@ -88,7 +92,7 @@ class FulfillmentStatusConsumerTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + id).then()
                 .body("deliveryEvidence.kind", hasItem("CARRIER_EVENT")).body("attention.flag", hasItem("DELIVERY_ATTEMPT_FAILED")));
         as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("status", equalTo("SHIPPED"))
-                .body("attention.find { it.flag == 'DELIVERY_ATTEMPT_FAILED' }.advice", org.hamcrest.Matchers.startsWith("Act now"));
+                .body("attention.find { it.flag == 'DELIVERY_ATTEMPT_FAILED' }.advice", startsWith("Act now"));
         act(SELLER, id, "mark-delivered", Map.of()).statusCode(200).body("status", equalTo("DELIVERED"))
                 .body("attention.size()", equalTo(0));
     }
@@ -125,7 +129,7 @@ class FulfillmentStatusConsumerTest {
         }
         Collections.shuffle(order, random);
         Set<String> sentIds = new HashSet<>();
-        Map<Integer, String> firstEnvelope = new java.util.HashMap<>();
+        Map<Integer, String> firstEnvelope = new HashMap<>();
         int newest = -1;
         for (int step : order) {
             // fulfillment-service marks a report late when a newer one was already applied to the shipment.

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class OrderListAndSummaryTest {
         }
         act(sellerId, placed.get(0), "start-processing", Map.of()).statusCode(200);
         List<String> newestFirst = new ArrayList<>(placed);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
 
         List<String> paged = new ArrayList<>();
         String cursor = null;

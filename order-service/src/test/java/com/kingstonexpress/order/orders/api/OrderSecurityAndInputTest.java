@@ -8,9 +8,11 @@ import static com.kingstonexpress.order.Fixtures.place;
 import static com.kingstonexpress.order.Fixtures.seller;
 import static com.kingstonexpress.order.Fixtures.storefront;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -84,7 +86,7 @@ class OrderSecurityAndInputTest {
         as(other).get("/api/v1/orders/" + id + "/history").then().statusCode(404);
         as(other).get("/api/v1/orders/" + id + "/actions").then().statusCode(404);
         as(other).body(Map.of()).post("/api/v1/orders/" + id + "/actions/start-processing").then().statusCode(404);
-        as(other).get("/api/v1/orders").then().statusCode(200).body("items.orderId", not(org.hamcrest.Matchers.hasItem(id)));
+        as(other).get("/api/v1/orders").then().statusCode(200).body("items.orderId", not(hasItem(id)));
         as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("status", equalTo("NEW"));
         as(agent()).get("/api/v1/orders/" + id).then().statusCode(200);
         as(seller(SELLER)).get("/api/v1/orders/no-such-order").then().statusCode(404);
@@ -132,7 +134,7 @@ class OrderSecurityAndInputTest {
         act(SELLER, id, "cancel", Map.of("reason", List.of("a"))).statusCode(400);
         act(SELLER, id, "mark-delivered", Map.of("evidence", Map.of("kind", "PIGEON", "reference", "x"))).statusCode(400);
         as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("status", equalTo("PROCESSING"))
-                .body("version", equalTo((int) version)).body("tracking", org.hamcrest.Matchers.nullValue());
+                .body("version", equalTo((int) version)).body("tracking", nullValue());
         as(seller(SELLER)).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(400);
         as(seller(SELLER)).queryParam("createdFrom", "yesterday").get("/api/v1/orders").then().statusCode(400);
         as(seller(SELLER)).queryParam("limit", 101).get("/api/v1/orders").then().statusCode(400);

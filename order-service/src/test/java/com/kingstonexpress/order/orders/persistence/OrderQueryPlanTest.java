@@ -8,12 +8,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -87,7 +92,7 @@ class OrderQueryPlanTest {
         assertIndexScan(deeperPage, "orders_seller_created");
         assertIndexScan(explain(filter(OrderStatus.CANCELLED, null, null, null)), "orders_seller_status_created");
         assertIndexScan(explain(filter(null, OrderType.KINGSTON_DISPATCHED, null, null)), "orders_seller_type_created");
-        assertIndexScan(explain(filter(null, null, md5Prefix("42").toUpperCase(java.util.Locale.ROOT), null)), "orders_search_trgm");
+        assertIndexScan(explain(filter(null, null, md5Prefix("42").toUpperCase(Locale.ROOT), null)), "orders_search_trgm");
         assertIndexScan(explain(filter(null, null, null, weekAgo)), "orders_seller_created");
         String flagged = explain(new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, null, null, 20));
         assertIndexScan(flagged, "orders_pkey");
@@ -115,9 +120,9 @@ class OrderQueryPlanTest {
     /** The generated SKUs: the first 8 hex digits of md5(n % 1000), like real SKUs with little in common. */
     private static String md5Prefix(String value) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest).substring(0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
