@@ -43,6 +43,7 @@ public class StaleStatusJob {
 
     @Scheduled(identity = "stale-status", every = "${kx.stale.check-interval:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
     void scheduled() {
         check(Instant.now());
     }

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -170,6 +173,7 @@ public class OrderResource {
 
     @POST
     @Path("{orderId}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Perform a seller action; If-Match with the version; 409 with ruleId when the guard refuses")
     @APIResponse(responseCode = "200", description = "the updated order", content = @Content(schema = @Schema(implementation = OrderView.class)))
@@ -182,6 +186,23 @@ public class OrderResource {
         OrderView order = commands.perform(orderId, sellerAction, IfMatch.version(ifMatch), body == null ? ActionRequest.EMPTY : body,
                 caller.sellerId(), caller.actorId());
         return Response.ok(order).tag(etag(order.version())).build();
+    }
+
+    /**
+     * The same, posted with an empty body of any type: most actions take nothing, and clients need not invent an
+     * empty JSON object. A body that is not JSON is 415.
+     */
+    @POST
+    @Path("{orderId}/actions/{action}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SELLER)
+    @Operation(hidden = true)
+    public Response performWithoutBody(@PathParam("orderId") String orderId, @PathParam("action") String action,
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) {
+        if (contentLength == null || !contentLength.trim().equals("0")) {
+            throw new WebApplicationException(Response.Status.UNSUPPORTED_MEDIA_TYPE);
+        }
+        return perform(orderId, action, ifMatch, null);
     }
 
     @POST

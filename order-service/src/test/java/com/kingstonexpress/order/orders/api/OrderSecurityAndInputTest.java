@@ -133,6 +133,8 @@ class OrderSecurityAndInputTest {
         act(SELLER, id, "cancel", Map.of("reason", "x".repeat(1001))).statusCode(400);
         act(SELLER, id, "cancel", Map.of("reason", List.of("a"))).statusCode(400);
         act(SELLER, id, "mark-delivered", Map.of("evidence", Map.of("kind", "PIGEON", "reference", "x"))).statusCode(400);
+        given().auth().oauth2(seller(SELLER)).contentType(ContentType.TEXT).body("ship it")
+                .post("/api/v1/orders/" + id + "/actions/cancel").then().statusCode(415).contentType("application/problem+json");
         as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("status", equalTo("PROCESSING"))
                 .body("version", equalTo((int) version)).body("tracking", nullValue());
         as(seller(SELLER)).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(400);
