@@ -116,6 +116,14 @@ class OutboxAndInboxTest {
     }
 
     @Test
+    void anEventPublishedByTheOutboxIsConsumedThroughAMessagingChannel() {
+        // The path between services: outbox -> relay -> Kafka (with the CloudEvents content-type) -> @Incoming.
+        String subject = "order-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(PROBE, "com.kingstonexpress.test.probe.v1", subject, Map.of("poison", false)));
+        await().atMost(WAIT).until(() -> applied(subject) == 1);
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         String subject = "order-" + UUID.randomUUID();
         String event = envelope(UUID.randomUUID().toString(), subject, false);
