@@ -75,8 +75,7 @@ public class OrderCommands {
         }
         OrderEntity order = newOrder(request);
         order.persist();
-        lifecycle.record(order.id, null, OrderStatus.NEW, ActorKind.CUSTOMER, order.customerId, null, null,
-                outbox.append(OrderEvents.TOPIC, OrderEvents.PLACED, order.id, placed(order)).id(), order.createdAt);
+        outbox.append(OrderEvents.TOPIC, OrderEvents.PLACED, order.id, placed(order));
         if (addressNeedsReview(order)) {
             lifecycle.raise(order, AttentionFlag.ADDRESS_ISSUE);
         }

@@ -47,7 +47,7 @@ public class OrderLifecycle {
         clear(order, AttentionFlag.STATUS_NOT_UPDATING);
     }
 
-    public void record(String orderId, OrderStatus from, OrderStatus to, ActorKind actorKind, String actorId, String reason,
+    private static void record(String orderId, OrderStatus from, OrderStatus to, ActorKind actorKind, String actorId, String reason,
             String sourceEventId, String eventId, Instant at) {
         StatusHistoryEntry entry = new StatusHistoryEntry();
         entry.orderId = orderId;

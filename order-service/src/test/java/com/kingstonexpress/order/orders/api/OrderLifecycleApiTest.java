@@ -79,10 +79,10 @@ class OrderLifecycleApiTest {
         refused(act(SELLER, id, "start-processing", NONE), "ORDER_TERMINAL");
 
         as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then().statusCode(200)
-                .body("items.to", contains("NEW", "PROCESSING", "SHIPPED", "IN_TRANSIT", "DELIVERED"))
-                .body("items.from", contains(null, "NEW", "PROCESSING", "SHIPPED", "IN_TRANSIT"))
-                .body("items[1].actorKind", equalTo("SELLER")).body("items[1].actorId", equalTo("seller-user-" + SELLER))
-                .body("items[1].eventId", notNullValue()).body("items[1].at", notNullValue());
+                .body("items.to", contains("PROCESSING", "SHIPPED", "IN_TRANSIT", "DELIVERED"))
+                .body("items.from", contains("NEW", "PROCESSING", "SHIPPED", "IN_TRANSIT"))
+                .body("items[0].actorKind", equalTo("SELLER")).body("items[0].actorId", equalTo("seller-user-" + SELLER))
+                .body("items[0].eventId", notNullValue()).body("items[0].at", notNullValue());
     }
 
     @Test
@@ -111,7 +111,7 @@ class OrderLifecycleApiTest {
         act(SELLER, id, "cancel", Map.of("reason", "customer ordered twice")).statusCode(200).body("status", equalTo("CANCELLED"));
         refused(act(SELLER, id, "refund", Map.of("reason", "customer asked")), "ORDER_TERMINAL");
         as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then()
-                .body("items[1].reason", equalTo("customer ordered twice")).body("items[1].to", equalTo("CANCELLED"));
+                .body("items[0].reason", equalTo("customer ordered twice")).body("items[0].to", equalTo("CANCELLED"));
     }
 
     @Test
@@ -188,9 +188,9 @@ class OrderLifecycleApiTest {
         correct(id, "PROCESSING", "no-op").statusCode(409).body("ruleId", equalTo("CORRECTION_SAME_STATUS"));
         correct(id, "NEW", "seller started by mistake").statusCode(200).body("status", equalTo("NEW"));
         as(agent()).get("/api/v1/orders/" + id + "/history").then().statusCode(200)
-                .body("items[2].from", equalTo("PROCESSING")).body("items[2].to", equalTo("NEW"))
-                .body("items[2].actorKind", equalTo("SUPPORT_AGENT")).body("items[2].actorId", equalTo("agent-1"))
-                .body("items[2].reason", equalTo("seller started by mistake"));
+                .body("items[1].from", equalTo("PROCESSING")).body("items[1].to", equalTo("NEW"))
+                .body("items[1].actorKind", equalTo("SUPPORT_AGENT")).body("items[1].actorId", equalTo("agent-1"))
+                .body("items[1].reason", equalTo("seller started by mistake"));
     }
 
     @Test
