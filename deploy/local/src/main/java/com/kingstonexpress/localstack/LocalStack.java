@@ -153,9 +153,12 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services (gateway first), then Kafka, then PostgreSQL. Safe to call more than once. */
     @Override
     public synchronized void close() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).stop();
-        }
+        // The gateway first (no new requests), then the services together, then what they use.
+        List<ServiceProcess> services = new ArrayList<>(running);
+        services.stream().filter(p -> p.service().database() == null).forEach(ServiceProcess::stop);
+        services.removeIf(p -> p.service().database() == null);
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::awaitStop);
         running.clear();
         if (kafka != null) {
             kafka.stop();

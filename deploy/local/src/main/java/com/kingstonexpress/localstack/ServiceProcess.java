@@ -118,10 +118,17 @@ final class ServiceProcess {
 
     /** SIGTERM, a grace period for a clean Quarkus shutdown, then SIGKILL. */
     void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
+        requestStop();
+        awaitStop();
+    }
+
+    /** Sends SIGTERM: Quarkus shuts down cleanly (consumers commit, the outbox relay stops). */
+    void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for the process to end, killing it if it takes longer than the grace period. */
+    void awaitStop() {
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -39,6 +39,8 @@ public final class PostgresServer implements AutoCloseable {
                     // zonky turns synchronous_commit off by default; the outbox and inbox promises rest on durable commits.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "300")
+                    // The owner stops the server, after whatever uses it (a JVM hook of zonky's own would race that).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", dataDir == null ? "off" : "on");
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
