@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param subject  the aggregate id (also the Kafka record key), e.g. the order id
  * @param sequence per-subject, increasing (CloudEvents extension)
  * @param requestid the request that caused the event, when one did (extension)
+ * @param traceparent the W3C trace context of that request, when it had one (distributed tracing extension)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -28,6 +29,7 @@ public record EventEnvelope(
         String datacontenttype,
         Long sequence,
         String requestid,
+        String traceparent,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -48,7 +48,9 @@ public class InboundEvents {
     public boolean handle(String consumer, String record, Consumer<EventEnvelope> apply) {
         EventEnvelope event = parse(consumer, record);
         String previousRequestId = RequestIds.current();
+        String previousTraceparent = RequestIds.currentTraceparent();
         RequestIds.set(event.requestid());
+        RequestIds.setTraceparent(event.traceparent());
         try {
             for (int attempt = 1;; attempt++) {
                 try {
@@ -69,6 +71,7 @@ public class InboundEvents {
             }
         } finally {
             RequestIds.set(previousRequestId);
+            RequestIds.setTraceparent(previousTraceparent);
         }
     }
 

@@ -57,7 +57,7 @@ public class Outbox {
         try (Connection c = dataSource.getConnection()) {
             EventEnvelope event = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), source.uri(),
                     type, subject, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), EventEnvelope.JSON,
-                    nextSequence(c, subject), RequestIds.current(), dataNode);
+                    nextSequence(c, subject), RequestIds.current(), RequestIds.currentTraceparent(), dataNode);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO kx_outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setObject(1, UUID.fromString(event.id()));

@@ -6,7 +6,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Gives every request an {@code X-Request-Id} (the caller's, or a new one) and echoes it in the response. */
+/**
+ * Gives every request an {@code X-Request-Id} (the caller's, or a new one) and echoes it in the response;
+ * keeps the caller's W3C {@code traceparent} so the events the request causes carry it on.
+ */
 public class RequestIdFilter {
 
     private static final String PROPERTY = RequestIdFilter.class.getName();
@@ -16,6 +19,7 @@ public class RequestIdFilter {
         String id = RequestIds.acceptOrCreate(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(PROPERTY, id);
         RequestIds.set(id);
+        RequestIds.setTraceparent(request.getHeaderString(RequestIds.TRACEPARENT));
     }
 
     @ServerResponseFilter

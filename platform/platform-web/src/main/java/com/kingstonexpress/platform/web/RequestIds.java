@@ -14,7 +14,10 @@ public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** W3C Trace Context: carried from the request into the events it causes (CloudEvents tracing extension). */
+    public static final String TRACEPARENT = "traceparent";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private RequestIds() {
     }
@@ -28,6 +31,21 @@ public final class RequestIds {
     /** Accepts a caller's id if it is a sane token, else makes a new one (ids end up in logs and events). */
     public static String acceptOrCreate(String offered) {
         return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    /** The W3C {@code traceparent} of the current request or event, or {@code null}. */
+    public static String currentTraceparent() {
+        Object value = MDC.get(TRACEPARENT);
+        return value == null ? null : value.toString();
+    }
+
+    /** Keeps a well-formed {@code traceparent}; anything else is dropped rather than passed on. */
+    public static void setTraceparent(String traceparent) {
+        if (traceparent != null && TRACEPARENT_FORMAT.matcher(traceparent).matches()) {
+            MDC.put(TRACEPARENT, traceparent);
+        } else {
+            MDC.remove(TRACEPARENT);
+        }
     }
 
     public static void set(String requestId) {

@@ -1,0 +1,48 @@
+package com.kingstonexpress.platform.web;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import com.kingstonexpress.platform.outbox.Outbox;
+import com.kingstonexpress.platform.problem.RuleRefusalException;
+
+/** A resource written the way services write theirs, to test the platform's HTTP behaviour. */
+@Path("/probe")
+public class ProbeResource {
+
+    public enum Colour { RED, GREEN }
+
+    public record ProbeBody(@NotBlank String name, @NotNull @Positive Integer quantity, Colour colour) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @POST
+    @Path("/events/{subject}")
+    @Transactional
+    public Map<String, String> append(@PathParam("subject") String subject) {
+        return Map.of("eventId", outbox.append("kx.platform-test.events.v1", "com.kingstonexpress.test.from-request.v1", subject, Map.of()).id());
+    }
+
+    @POST
+    @Path("/validated")
+    public ProbeBody validated(@Valid @NotNull ProbeBody body) {
+        return body;
+    }
+
+    @POST
+    @Path("/refusal")
+    public void refuse() {
+        throw new RuleRefusalException("PROBE_RULE", "The probe refuses.", "Ask again later.");
+    }
+}
