@@ -158,9 +158,18 @@ class SellerGuideEndToEndTest {
         as(token).body(Map.of("orderId", problemOrder, "category", "INCORRECT_ORDER_STATUS", "description", "again"))
                 .post("/api/v1/tickets").then().statusCode(409).contentType(startsWith(PROBLEM));
 
+        // A customer waiting for an answer: the message shows as unanswered and the order as needing attention.
+        await().atMost(EVENTUALLY).until(() -> as(storefront()).body(Map.of("messageId", "m-" + newOrder, "orderId", newOrder,
+                "customerId", "customer-of-" + sellerId, "body", "Hello, is my order on its way?")).post("/api/v1/customer-messages")
+                .statusCode() == 201);
+
         await().atMost(EVENTUALLY).untilAsserted(() -> as(token).get("/api/v1/dashboard").then().statusCode(200)
                 .body("newOrders.items.orderId", hasItem(newOrder))
-                .body("openTickets.items.ticketId", hasItem(ticketId)));
+                .body("openTickets.items.ticketId", hasItem(ticketId))
+                .body("unansweredMessages.items.orderId", hasItem(newOrder))
+                .body("needsAttention.items.orderId", hasItem(newOrder))
+                .body("activeIncidents.status", equalTo("ok"))
+                .body("summary.status", equalTo("ok")));
     }
 
     @Test
