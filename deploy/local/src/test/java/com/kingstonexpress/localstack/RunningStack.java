@@ -79,6 +79,14 @@ final class RunningStack {
 
     /** Places an order through the gateway as the storefront and returns its id. */
     static String placeOrder(String sellerId, String type, String shippingMethod, String country) {
+        return placeOrder(sellerId, type, shippingMethod, country, "Ile-de-France");
+    }
+
+    static String operations() {
+        return DevTokens.operations("ops-e2e");
+    }
+
+    static String placeOrder(String sellerId, String type, String shippingMethod, String country, String region) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("sellerId", sellerId);
         body.put("customerId", "customer-of-" + sellerId);
@@ -89,7 +97,7 @@ final class RunningStack {
         }
         body.put("lines", List.of(Map.of("sku", "KX-TEA-1", "title", "Kingston tea", "quantity", 2,
                 "unitPrice", Map.of("amount", "4.50", "currency", "GBP"))));
-        body.put("deliveryAddress", Map.of("name", "Ada Customer", "line1", "1 Main Street", "city", "Paris", "region", "Ile-de-France",
+        body.put("deliveryAddress", Map.of("name", "Ada Customer", "line1", "1 Main Street", "city", "Paris", "region", region,
                 "postalCode", "75001", "country", country, "phone", "+33 1 23 45 67 89"));
         body.put("shippingMethod", shippingMethod);
         body.put("notes", "Ring twice");
