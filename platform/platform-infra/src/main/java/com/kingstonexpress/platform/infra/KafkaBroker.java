@@ -58,6 +58,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage on first use, starts the broker and waits until it serves metadata. */
     public synchronized void start() {
+        start(Duration.ofSeconds(90));
+    }
+
+    /**
+     * As {@link #start()}, waiting up to {@code readyTimeout}: a restart after {@link #kill()} recovers its logs
+     * first, which on a busy machine takes longer than a first start.
+     */
+    public synchronized void start(Duration readyTimeout) {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -70,7 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
                         dataDir.resolve("format.log"), Duration.ofMinutes(2));
             }
             process = javaProcess(List.of("kafka.Kafka", config.toString()), dataDir.resolve("broker.log")).start();
-            awaitReady(Duration.ofSeconds(90));
+            awaitReady(readyTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
         }

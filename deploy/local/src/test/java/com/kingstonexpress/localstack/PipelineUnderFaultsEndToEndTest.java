@@ -1,0 +1,111 @@
+package com.kingstonexpress.localstack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event pipeline holds under faults: 16 concurrent writers place orders of both types through the gateway
+ * and drive signed center and carrier events and seller steps for more than 20 s while the Kafka broker is killed
+ * (SIGKILL) and restarted, fulfillment-service is killed and restarted, and every database connection of
+ * order-service is terminated. Afterwards the reconciliation finds nothing lost and nothing applied twice, every
+ * acknowledged create is in every projection, and no consumer dead-lettered anything during the run.
+ *
+ * <p>It shares the stack of this test JVM with the other end-to-end tests and kills parts of it, so it runs last
+ * ({@code junit-platform.properties} orders classes by {@link Order}).
+ */
+@Order(Integer.MAX_VALUE)
+class PipelineUnderFaultsEndToEndTest {
+
+    private static final int WRITERS = 16;
+    private static final Duration WRITING = Duration.ofSeconds(22);
+
+    @Test
+    void nothingIsLostOrAppliedTwiceWhenTheBrokerAConsumerAndDatabaseConnectionsDieMidRun() throws Exception {
+        LocalStack stack = RunningStack.get();
+        StackAccess access = StackAccess.of(stack.config());
+        Reconciliation reconciliation = new Reconciliation(access, Duration.ofSeconds(20));
+        Instant runStart = Instant.now();
+
+        try (OrderTraffic traffic = new OrderTraffic(stack.config().gatewayUrl(), WRITERS, Duration.ofMillis(800)).start(Integer.MAX_VALUE)) {
+            OrderTraffic.Figures figures = traffic.figures();
+            awaitMoreCreates(figures, 32);
+
+            // (a) The broker dies without warning; order creates keep being acknowledged (the outbox holds their events).
+            stack.kafka().kill();
+            System.out.println("faults| broker killed (SIGKILL) after " + figures);
+            awaitMoreCreates(figures, 32);
+            stack.kafka().start(Duration.ofMinutes(3));
+            System.out.println("faults| broker restarted after " + figures);
+
+            // (c) Every connection order-service holds is cut mid-run.
+            awaitMoreCreates(figures, 32);
+            int terminated = terminateConnections(access, "kx_orders");
+            System.out.println("faults| terminated " + terminated + " connections of kx_orders after " + figures);
+
+            // (b) A consumer service dies without warning and starts again on the same database and consumer groups.
+            awaitMoreCreates(figures, 32);
+            System.out.println("faults| killing fulfillment-service (SIGKILL) after " + figures);
+            stack.restartAfterCrash("fulfillment");
+            System.out.println("faults| fulfillment-service ready again after " + figures);
+
+            await().atMost(Duration.ofSeconds(90)).until(() -> Duration.between(runStart, Instant.now()).compareTo(WRITING) >= 0);
+            traffic.stop();
+            System.out.println("faults| writers stopped after " + Duration.between(runStart, Instant.now()).toSeconds() + " s: " + figures);
+
+            Set<String> acknowledged = traffic.acknowledged();
+            assertTrue(acknowledged.size() >= 100, "too few acknowledged creates to prove anything: " + figures);
+            assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
+                    "every kind of writer made progress: " + figures);
+
+            AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3))
+                        .until(() -> {
+                            last.set(reconciliation.run());
+                            return last.get().clean();
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the stack did not reconcile within 120 s of the faults:\n" + last.get().summary(40), e);
+            }
+            last.get().print(System.out, 0);
+            assertEquals(Map.of(), reconciliation.absent(acknowledged), "acknowledged creates missing somewhere");
+
+            List<DeadLetters.DeadLetter> duringRun;
+            try (DeadLetters deadLetters = new DeadLetters(access)) {
+                duringRun = deadLetters.list().stream().filter(d -> !d.deadLetteredAt().isBefore(runStart)).toList();
+            }
+            assertEquals(List.of(), duringRun.stream().map(d -> d.coordinates() + " " + d.consumer().orElse("?") + ": " + d.reason()).toList(),
+                    "nothing may be dead-lettered because of a broker, service or connection failure");
+        }
+    }
+
+    private static void awaitMoreCreates(OrderTraffic.Figures figures, int more) {
+        long target = figures.createsAcknowledged.get() + more;
+        await().atMost(Duration.ofSeconds(60)).until(() -> figures.createsAcknowledged.get() >= target);
+    }
+
+    /** {@code pg_terminate_backend} on every connection to the database, as a failover or an operator would. */
+    private static int terminateConnections(StackAccess access, String database) throws SQLException {
+        try (Connection c = access.connect("postgres"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+                        + database + "' AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
