@@ -41,6 +41,8 @@ public final class DeadLetters implements AutoCloseable {
     public static final String DLQ_SUFFIX = ".dlq";
     /** Set on a replayed record: the dead letter it came from ({@code <dlq topic>:<partition>:<offset>}). */
     public static final String REPLAYED_FROM = "kx-replayed-from";
+    /** Set on a replayed record: where the dead-lettered record was on its source topic ({@code <topic>:<partition>:<offset>}). */
+    public static final String REPLAYED_SOURCE = "kx-replayed-source";
 
     /** One dead-lettered record. */
     public record DeadLetter(EventLog.Entry entry, String sourceTopic, int sourcePartition, long sourceOffset, Optional<String> consumer,
@@ -128,15 +130,18 @@ public final class DeadLetters implements AutoCloseable {
         return list().stream().filter(d -> d.matches(selector)).toList();
     }
 
-    /** Dead letters already replayed: the {@link #REPLAYED_FROM} headers on their source topics. */
-    public Set<String> replayedCoordinates(List<DeadLetter> deadLetters) {
+    /**
+     * Source coordinates of dead letters already replayed (the {@link #REPLAYED_SOURCE} headers on their source topics):
+     * one replay answers for every consumer that refused the same record.
+     */
+    public Set<String> replayedSources(List<DeadLetter> deadLetters) {
         Set<String> replayed = new HashSet<>();
         Set<String> topics = deadLetters.stream().map(DeadLetter::sourceTopic).collect(Collectors.toSet());
         Set<String> existing = kafka.topics();
         for (String topic : topics) {
             if (existing.contains(topic)) {
                 kafka.forEach(topic, e -> {
-                    String from = e.header(REPLAYED_FROM);
+                    String from = e.header(REPLAYED_SOURCE);
                     if (from != null) {
                         replayed.add(from);
                     }
@@ -159,11 +164,12 @@ public final class DeadLetters implements AutoCloseable {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(d.sourceTopic(), d.key(), correctedValue != null ? correctedValue : d.value());
             d.entry().headers().forEach((name, value) -> {
-                if (!name.startsWith("dead-letter-") && !name.equals(REPLAYED_FROM)) {
+                if (!name.startsWith("dead-letter-") && !name.equals(REPLAYED_FROM) && !name.equals(REPLAYED_SOURCE)) {
                     record.headers().add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
                 }
             });
             record.headers().add(REPLAYED_FROM, d.coordinates().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(REPLAYED_SOURCE, d.sourceCoordinates().getBytes(StandardCharsets.UTF_8));
             RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);
             return new Replayed(d, sent.topic(), sent.partition(), sent.offset());
         } catch (InterruptedException e) {
@@ -285,7 +291,7 @@ public final class DeadLetters implements AutoCloseable {
             out.println("no dead letters");
             return 0;
         }
-        Set<String> replayed = tool.replayedCoordinates(all);
+        Set<String> replayed = tool.replayedSources(all);
         Map<String, List<DeadLetter>> groups = all.stream().collect(Collectors.groupingBy(
                 d -> d.sourceTopic() + "  consumer " + d.consumer().orElse("(unknown)"), TreeMap::new, Collectors.toList()));
         groups.forEach((group, letters) -> {
@@ -293,7 +299,7 @@ public final class DeadLetters implements AutoCloseable {
             for (DeadLetter d : letters) {
                 out.printf("  %-34s from %-30s event %-36s %s%s%n      reason: %s%n", d.coordinates(), d.sourceCoordinates(),
                         d.eventId() == null ? "(none: unreadable)" : d.eventId(), d.deadLetteredAt(),
-                        replayed.contains(d.coordinates()) ? "  [replayed]" : "", d.reason());
+                        replayed.contains(d.sourceCoordinates()) ? "  [replayed]" : "", d.reason());
             }
         });
         return 0;

@@ -188,8 +188,12 @@ public final class OrderTraffic implements AutoCloseable {
             }
             for (Iterator<Order> it = walking.iterator(); it.hasNext() && running.get();) {
                 Order order = it.next();
+                long failuresBefore = figures.serverErrors.get() + figures.connectionErrors.get();
                 if (advance(order) && order.done()) {
                     it.remove();
+                }
+                if (figures.serverErrors.get() + figures.connectionErrors.get() > failuresBefore) {
+                    break; // a service is down: back off until the next round rather than hammer it while it restarts
                 }
             }
             long rest = round.toMillis() - (System.nanoTime() - roundStart) / 1_000_000;
