@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +25,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent.
@@ -45,13 +46,17 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: "KXOUTBOX" as a number, the same in every service's own database. */
     private static final long RELAY_LOCK = 0x4B584F5554424F58L;
+    /** Quarkus's TLS registry name for Kafka ({@code kafka.tls-configuration-name}), read by its SSL engine factory. */
+    private static final String TLS_CONFIGURATION_NAME = "tls-configuration-name";
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     OutboxConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting of the service (bootstrap servers, security protocol, SASL, SSL), as its consumers use. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -174,35 +179,37 @@ public class OutboxRelay {
                 break;
             }
         }
-        // Mark sent only the unbroken prefix the broker acknowledged, so no later row overtakes an earlier one.
-        long lastSent = -1;
+        // Mark sent exactly the rows this batch read and the broker acknowledged, and only their unbroken prefix,
+        // so no later row of a subject overtakes an earlier one. Never mark by range: a row whose transaction
+        // commits while this batch is in flight may hold a lower position than the rows read, and was not sent.
+        List<Long> acknowledged = new ArrayList<>(acks.size());
         String failure = sendFailure == null ? null : sendFailure.getMessage();
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                lastSent = rows.get(i).position;
+                acknowledged.add(rows.get(i).position);
             } catch (Exception e) {
                 failure = e.getCause() != null ? e.getCause().toString() : e.toString();
                 break;
             }
         }
         int marked = 0;
-        if (lastSent >= 0) {
+        if (!acknowledged.isEmpty()) {
             try (PreparedStatement mark = c.prepareStatement(
-                    "UPDATE kx_outbox SET sent_at = now(), attempts = attempts + 1 WHERE sent_at IS NULL AND position <= ?")) {
-                mark.setLong(1, lastSent);
+                    "UPDATE kx_outbox SET sent_at = now(), attempts = attempts + 1 WHERE position = ANY (?) AND sent_at IS NULL")) {
+                mark.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
                 marked = mark.executeUpdate();
             }
         }
         if (failure != null) {
-            long firstUnsent = rows.get(marked).position;
+            long firstUnsent = rows.get(acknowledged.size()).position;
             try (PreparedStatement note = c.prepareStatement(
                     "UPDATE kx_outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?")) {
                 note.setString(1, failure.length() > 500 ? failure.substring(0, 500) : failure);
                 note.setLong(2, firstUnsent);
                 note.executeUpdate();
             }
-            LOG.warnf("outbox relay: published %d of %d; row %d not acknowledged (%s), will retry", marked, rows.size(),
+            LOG.warnf("outbox relay: published %d of %d; row %d not acknowledged (%s), will retry", acknowledged.size(), rows.size(),
                     firstUnsent, failure);
             // A fresh producer starts a fresh idempotent session; the unacknowledged rows go out again in order.
             producer.close(java.time.Duration.ZERO);
@@ -237,7 +244,13 @@ public class OutboxRelay {
 
     private KafkaProducer<String, String> createProducer() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // The cluster's connection and security settings come from the service's own Kafka configuration, so a
+        // cluster with TLS or SASL needs them set once; the relay's delivery guarantees below always win.
+        kafkaConfig.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name) || TLS_CONFIGURATION_NAME.equals(name)) {
+                p.put(name, value);
+            }
+        });
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");

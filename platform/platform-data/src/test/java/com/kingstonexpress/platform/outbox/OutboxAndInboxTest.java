@@ -14,10 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.testing.DatabaseOutage;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 import com.kingstonexpress.platform.testing.SharedInfrastructure;
 
@@ -40,6 +44,10 @@ class OutboxAndInboxTest {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    InboundEvents inbound;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void anEventAppendedInARolledBackTransactionIsNeverPublished() {
@@ -126,14 +134,16 @@ class OutboxAndInboxTest {
     @Test
     void aRedeliveredEventChangesNothing() {
         String subject = "order-" + UUID.randomUUID();
-        String event = envelope(UUID.randomUUID().toString(), subject, false);
+        String eventId = UUID.randomUUID().toString();
+        String laterId = UUID.randomUUID().toString();
+        String event = envelope(eventId, subject, false);
         KafkaTopics.send(PROBE, subject, event);
         KafkaTopics.send(PROBE, subject, event);
-        String later = envelope(UUID.randomUUID().toString(), subject, false);
+        String later = envelope(laterId, subject, false);
         KafkaTopics.send(PROBE, subject, later);
         // Both distinct events applied, the duplicate not: the counter stops at 2.
         await().atMost(WAIT).until(() -> applied(subject) == 2);
-        assertEquals(2, inboxRows(subject));
+        assertEquals(2, inboxRows(eventId, laterId));
     }
 
     @Test
@@ -149,6 +159,39 @@ class OutboxAndInboxTest {
         assertEquals("{not json", dead.get(0).value());
         assertTrue(reason(dead.get(0)).contains("not a CloudEvents JSON record"), reason(dead.get(0)));
         assertTrue(reason(dead.get(1)).contains("platform-test.probe: probe refuses events marked poison"), reason(dead.get(1)));
+    }
+
+    @Test
+    void aBinaryModeCloudEventIsConsumedLikeAStructuredOneAndABadOneIsDeadLettered() {
+        String subject = "order-" + UUID.randomUUID();
+        KafkaTopics.send(PROBE, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "2026-11-28T10:00:00Z"));
+        KafkaTopics.send(PROBE, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "yesterday"));
+        await().atMost(WAIT).until(() -> applied(subject) == 1);
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(PROBE + ".dlq", r -> subject.equals(r.key()), l -> l.size() == 1, WAIT);
+        assertTrue(reason(dead.get(0)).contains("binary CloudEvent attribute unreadable"), reason(dead.get(0)));
+    }
+
+    private static List<RecordHeader> binaryHeaders(String id, String subject, String time) {
+        return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_source", "/centers/test", "ce_type", "com.kingstonexpress.test.probe.v1",
+                "ce_subject", subject, "ce_time", time, "content-type", "application/json").entrySet().stream()
+                .map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
+    }
+
+    @Test
+    void aConsumerWaitsOutADatabaseOutageAndDeadLettersNothingForIt() {
+        String subject = "order-" + UUID.randomUUID();
+        long retriesBefore = inbound.transientRetries();
+        try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, "postgres", "postgres")) {
+            for (int i = 0; i < 5; i++) {
+                KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, false));
+            }
+            // The consumer meets the outage and retries while the partition waits.
+            await().atMost(WAIT).until(() -> inbound.transientRetries() >= retriesBefore + 3);
+        }
+        // Pooled connections the outage cut fail once each and are replaced, in the test's reads too.
+        await().atMost(WAIT).ignoreExceptions().until(() -> applied(subject) == 5);
+        assertEquals(List.of(), KafkaTopics.readAll(PROBE + ".dlq", r -> subject.equals(r.key())),
+                "an outage of the database is no reason to dead-letter an event");
     }
 
     private String envelope(String id, String subject, boolean poison) {
@@ -189,8 +232,9 @@ class OutboxAndInboxTest {
         });
     }
 
-    private long inboxRows(String subject) {
+    private long inboxRows(String... eventIds) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM kx_inbox WHERE consumer = 'platform-test.probe'").getSingleResult()).longValue());
+                "SELECT count(*) FROM kx_inbox WHERE consumer = 'platform-test.probe' AND event_id IN (?1)")
+                .setParameter(1, List.of(eventIds)).getSingleResult()).longValue());
     }
 }

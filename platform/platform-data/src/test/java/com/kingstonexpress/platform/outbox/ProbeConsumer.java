@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.kingstonexpress.platform.events.PoisonEventException;
@@ -11,7 +12,10 @@ import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** A consumer written the way services write theirs; its effect is a counter per subject. */
+/**
+ * A consumer written the way services write theirs; its effect is a counter per subject. It takes the whole
+ * record, so CloudEvents in binary mode (attributes in {@code ce_*} headers) are read as well as structured ones.
+ */
 @ApplicationScoped
 public class ProbeConsumer {
 
@@ -22,7 +26,7 @@ public class ProbeConsumer {
 
     @Incoming("probe")
     @Blocking
-    public void consume(String record) {
+    public void consume(ConsumerRecord<String, String> record) {
         inbound.handle("platform-test.probe", record, event -> {
             if (event.data().path("poison").asBoolean()) {
                 throw new PoisonEventException("probe refuses events marked poison");
