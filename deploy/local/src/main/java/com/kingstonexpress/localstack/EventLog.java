@@ -45,9 +45,13 @@ public final class EventLog implements AutoCloseable {
     public record Entry(String topic, int partition, long offset, Instant timestamp, String key, String value,
             Map<String, String> headers) {
 
-        /** The CloudEvent id of the value, or null when the value is not a CloudEvents JSON object with an id. */
+        /**
+         * The CloudEvent id: the {@code ce_id} header of a binary-mode event, else the {@code id} of a structured-mode
+         * value; null when the record is neither.
+         */
         public String eventId() {
-            return EventLog.eventId(value);
+            String binary = headers.get("ce_id");
+            return binary != null && !binary.isBlank() ? binary : EventLog.eventId(value);
         }
 
         public String header(String name) {

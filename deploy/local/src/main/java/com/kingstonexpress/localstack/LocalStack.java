@@ -22,7 +22,8 @@ import com.kingstonexpress.platform.infra.PostgresServer;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to become ready; {@code KX_READY_TIMEOUT_SECONDS} raises it on a crowded machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("KX_READY_TIMEOUT_SECONDS", "180")));
 
     private final StackConfig config;
     private final PrintStream console;
