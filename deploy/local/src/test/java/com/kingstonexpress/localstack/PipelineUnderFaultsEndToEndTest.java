@@ -49,7 +49,7 @@ class PipelineUnderFaultsEndToEndTest {
             stack.kafka().kill();
             System.out.println("faults| broker killed (SIGKILL) after " + figures);
             awaitMoreCreates(figures, 32);
-            stack.kafka().start(Duration.ofMinutes(3));
+            stack.kafka().start(Duration.ofMinutes(5));
             System.out.println("faults| broker restarted after " + figures);
 
             // (c) Every connection order-service holds is cut mid-run.
