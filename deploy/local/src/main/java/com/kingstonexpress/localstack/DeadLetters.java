@@ -200,6 +200,11 @@ public final class DeadLetters implements AutoCloseable {
             System.out.println(USAGE);
             return;
         }
+        if (!List.of("list", "show", "replay").contains(args[0])) {
+            System.err.println("dead-letters| unknown command " + args[0]);
+            System.err.println(USAGE);
+            System.exit(2);
+        }
         StackAccess access = StackAccess.fromEnvironment(StackConfig.fromEnvironment(Path.of(System.getProperty("kx.root", "."))));
         int code;
         try (DeadLetters tool = new DeadLetters(access)) {
