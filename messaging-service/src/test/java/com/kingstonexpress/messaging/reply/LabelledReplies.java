@@ -49,25 +49,44 @@ final class LabelledReplies {
         try (Stream<Path> files = Files.list(Path.of(LabelledReplies.class.getResource("/reply-corpus/" + folder).toURI()))) {
             List<Example> examples = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] parts = line.split("\t", 2);
-                    Set<ReplyRule> expected = EnumSet.noneOf(ReplyRule.class);
-                    if (!parts[0].equals("-")) {
-                        for (String id : parts[0].split(",")) {
-                            expected.add(ReplyRule.valueOf(id.strip()));
-                        }
-                    }
-                    examples.add(new Example(parts[1], expected));
-                }
+                examples.addAll(load(file));
             }
             return examples;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One file of the corpus, named from the corpus root. */
+    static List<Example> loadFile(String file) {
+        try {
+            return load(Path.of(LabelledReplies.class.getResource("/reply-corpus/" + file).toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Example> load(Path file) {
+        try {
+            List<Example> examples = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 2);
+                Set<ReplyRule> expected = EnumSet.noneOf(ReplyRule.class);
+                if (!parts[0].equals("-")) {
+                    for (String id : parts[0].split(",")) {
+                        expected.add(ReplyRule.valueOf(id.strip()));
+                    }
+                }
+                examples.add(new Example(parts[1], expected));
+            }
+            return examples;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -27,7 +27,10 @@ final class Blame {
             + "|lazy|careless|to blame|at fault|responsible for (this|the) (mess|delay|problem))"
             + "|(useless|incompetent|hopeless|terrible|awful|lazy|rubbish|careless|unreliable|clueless|idiot|bloody|damn|typical) " + COURIER
             + "|" + COURIER + " (is|are|was|were) (\\w+ )?(a shambles|a disgrace|hopeless|to blame)|typical of " + COURIER
-            + "|(down to|on) " + COURIER + ",? not (us|me|ours)|" + COURIER + "(\\w+ )?(problem|issue|mistake|fault),? not (ours|mine|us)"
+            + "|(down to|on) " + COURIER + ",? not (us|me|ours)|" + COURIER + " (\\w+ )?(problem|issue|mistake|fault|mess),? not (ours|mine|us|me)"
+            + "|" + COURIER + " (\\w+ ){0,4}\\w+,? not (us|me)\\b|(delay|problem|issue|fault) is (on|with|down to) " + COURIER
+            + "|" + COURIER + " (cannot|can not|could not) (even )?(read|find|deliver|follow|manage|do)"
+            + "|" + COURIER + " keeps? (messing|losing|breaking|damaging)|, typical\\b"
             + "|(complain|talk) to (them|" + COURIER + ")|take it up with"
             + "|not (responsible|liable) for (the )?" + COURIER + "|not (on us|our (issue|problem|responsibility|doing))"
             + "|" + COURIER + " fault|(their|courier's|carrier's|driver's) (fault|mistake|incompetence|screw-up|mess)"
@@ -36,12 +39,15 @@ final class Blame {
             + "|(it is|this is|that is) (not|never) (our|my) (fault|problem|responsibility)|not (our|my) fault|nothing to do with (us|me)"
             + ")\\b");
     private static final Pattern CUSTOMER_BLAME = Pattern.compile("\\b("
-            + "(your|your own) (fault|mistake|error|carelessness)|(that is|it is|this is) on you"
+            + "(your|your own) (fault|mistake|error|carelessness)|(that is|it is|this is) on you|(it is|that is) your responsibility"
+            + "|(if you (had|would)|had you) (bothered|taken the time|read|checked|looked|answered|been)"
+            + "|your (address|postcode|zip code|details|house number) (was|were) (wrong|incorrect|incomplete|invalid)"
+            + "|not (our|my) (mistake|error)"
             + "|you should (have|of) (checked|read|entered|provided|given|told|looked|double-checked|ordered|chosen|selected|known|waited"
-            + "|measured|noticed|made sure|thought|paid attention|been (home|in|there|available|around)|listened|followed|asked)"
+            + "|measured|noticed|made sure|thought|paid attention|been (at home|home|in|there|available|around)|listened|followed|asked)"
             + "|you (clearly |obviously )?(did not|never) (read|check|provide|enter|give|include|answer|respond|pick up|collect|update|tell|specify|select|choose"
             + "|notice|follow|bother|listen|pay attention)"
-            + "|you (entered|gave|provided|typed|put|used|supplied|chose|selected|ordered|picked|wrote|spelt|spelled) (us )?(the |a |an |in |your )?(\\w+ )?(wrong|incorrect|invalid|bad|incomplete)"
+            + "|you (entered|gave|provided|typed|put|used|supplied|chose|selected|ordered|picked|wrote|spelt|spelled|clicked) (us )?(the |a |an |in |your )?(\\w+ )?(wrong|incorrect|invalid|bad|incomplete)"
             + "|you (missed|ignored|refused|declined) (the|your|our) (delivery|parcel|driver|courier|card|notification|email|message|slot)"
             + "|you (chose|picked|selected) the (cheapest|slowest)|you (did not|never) (give|include|add) (a|the|your|us)"
             + "|you (failed|forgot|neglected) to|you (were|was) not (home|in|there|available|around)"
