@@ -29,7 +29,7 @@ final class Blame {
             + "|" + COURIER + " (is|are|was|were) (\\w+ )?(a shambles|a disgrace|hopeless|to blame)|typical of " + COURIER
             + "|(down to|on) " + COURIER + ",? not (us|me|ours)|" + COURIER + " (\\w+ )?(problem|issue|mistake|fault|mess),? not (ours|mine|us|me)"
             + "|" + COURIER + " (\\w+ ){0,4}\\w+,? not (us|me)\\b|(delay|problem|issue|fault) is (on|with|down to) " + COURIER
-            + "|" + COURIER + " (cannot|can not|could not) (even )?(read|find|deliver|follow|manage|do)"
+            + "|" + COURIER + " (cannot|can not) (even )?(read|find|deliver|follow|manage|do)"
             + "|" + COURIER + " keeps? (messing|losing|breaking|damaging)|, typical\\b"
             + "|(complain|talk) to (them|" + COURIER + ")|take it up with"
             + "|not (responsible|liable) for (the )?" + COURIER + "|not (on us|our (issue|problem|responsibility|doing))"
