@@ -40,8 +40,29 @@ public final class EnglishText {
         }
     }
 
-    /** A sentence as written and its words. */
-    public record Sentence(String text, List<Token> tokens) {
+    /**
+     * A sentence as written, and its words. The words are read (tokens, tags, lemmas) on first use only: most
+     * checks need the text alone, and reading is the slow part.
+     */
+    public static final class Sentence {
+
+        private final String text;
+        private List<Token> tokens;
+
+        Sentence(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public List<Token> tokens() {
+            if (tokens == null) {
+                tokens = words(text);
+            }
+            return tokens;
+        }
 
         public boolean isQuestion() {
             String s = text.strip();
@@ -72,7 +93,7 @@ public final class EnglishText {
             for (Span span : Models.SENTENCES.sentPosDetect(line)) {
                 String sentence = span.getCoveredText(line).toString().strip();
                 if (!sentence.isEmpty()) {
-                    sentences.add(new Sentence(sentence, words(sentence)));
+                    sentences.add(new Sentence(sentence));
                 }
             }
         }

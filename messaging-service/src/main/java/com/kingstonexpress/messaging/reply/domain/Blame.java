@@ -17,7 +17,10 @@ final class Blame {
     }
 
     private static final String COURIER = "(the |your |their |that |this )?(courier|carrier|driver|delivery (driver|guy|man|company|firm|service|people)"
-            + "|postman|postmen|postie|post office|royal mail|royal parcel|dpd|ups|fedex|dhl|hermes|evri|usps|yodel|parcelforce|they|them)(s|'s)?";
+            + "|postman|postmen|postie|post office|royal mail|royal parcel|dpd|ups|fedex|dhl|hermes|evri|usps|yodel|parcelforce|sorting office)(s|'s)?";
+    /** Cheap first look: the courier patterns are only tried on sentences that name a courier. */
+    private static final Pattern NAMES_COURIER = Pattern.compile("\\b(courier|carrier|driver|delivery|postm[ae]n|postie|post office|royal|dpd|ups"
+            + "|fedex|dhl|hermes|evri|usps|yodel|parcelforce|sorting|them)");
     private static final Pattern COURIER_BLAME = Pattern.compile("\\b("
             + COURIER + " (\\w+ ){0,2}(lost|damaged|broke|mishandled|dropped|threw|ignored|messed|screwed|botched|ruined|could not be bothered"
             + "|did not bother|never bother\\w*|cannot be trusted|keeps? losing|always (lose|loses|mess|messes|get|gets)"
@@ -26,17 +29,20 @@ final class Blame {
             + "|" + COURIER + " (is|are|was|were) (\\w+ )?(useless|incompetent|hopeless|terrible|awful|rubbish|a joke|a nightmare|unreliable|clueless"
             + "|lazy|careless|to blame|at fault|responsible for (this|the) (mess|delay|problem))"
             + "|(useless|incompetent|hopeless|terrible|awful|lazy|rubbish|careless|unreliable|clueless|idiot|bloody|damn|typical) " + COURIER
-            + "|" + COURIER + " (is|are|was|were) (\\w+ )?(a shambles|a disgrace|hopeless|to blame)|typical of " + COURIER
+            + "|" + COURIER + " (is|are|was|were) (\\w+ )?(a shambles|a disgrace|hopeless|to blame)|typical of (them|" + COURIER + ")"
             + "|(down to|on) " + COURIER + ",? not (us|me|ours)|" + COURIER + " (\\w+ )?(problem|issue|mistake|fault|mess),? not (ours|mine|us|me)"
             + "|" + COURIER + " (\\w+ ){0,4}\\w+,? not (us|me)\\b|(delay|problem|issue|fault) is (on|with|down to) " + COURIER
             + "|" + COURIER + " (cannot|can not) (even )?(read|find|deliver|follow|manage|do)"
-            + "|" + COURIER + " keeps? (messing|losing|breaking|damaging)|, typical\\b"
-            + "|(complain|talk) to (them|" + COURIER + ")|take it up with"
-            + "|not (responsible|liable) for (the )?" + COURIER + "|not (on us|our (issue|problem|responsibility|doing))"
+            + "|" + COURIER + " keeps? (messing|losing|breaking|damaging)"
+            + "|(complain|talk) to (them|" + COURIER + ")"
+            + "|not (responsible|liable) for (the )?" + COURIER
             + "|" + COURIER + " fault|(their|courier's|carrier's|driver's) (fault|mistake|incompetence|screw-up|mess)"
             + "|blame (it on |this on )?" + COURIER + "|" + COURIER + " to blame"
             + "|(take it up|complain|deal) (with|to) " + COURIER
-            + "|(it is|this is|that is) (not|never) (our|my) (fault|problem|responsibility)|not (our|my) fault|nothing to do with (us|me)"
+            + ")\\b");
+    /** Disowning the problem blames whoever is left, usually the courier: "not our fault", "take it up with them". */
+    private static final Pattern NOT_OUR_FAULT = Pattern.compile("\\b((it is|this is|that is) (not|never) (our|my) (fault|problem|responsibility)"
+            + "|not (our|my) fault|nothing to do with (us|me)|not (on us|our (issue|problem|responsibility|doing))|take it up with|, typical"
             + ")\\b");
     private static final Pattern CUSTOMER_BLAME = Pattern.compile("\\b("
             + "(your|your own) (fault|mistake|error|carelessness)|(that is|it is|this is) on you|(it is|that is) your responsibility"
@@ -67,7 +73,7 @@ final class Blame {
 
     static Optional<Target> in(String normalized) {
         normalized = REASSURANCE.matcher(normalized).replaceAll(" ");
-        if (COURIER_BLAME.matcher(normalized).find()) {
+        if ((NAMES_COURIER.matcher(normalized).find() && COURIER_BLAME.matcher(normalized).find()) || NOT_OUR_FAULT.matcher(normalized).find()) {
             return Optional.of(Target.COURIER);
         }
         if (CUSTOMER_BLAME.matcher(normalized).find()) {

@@ -2,8 +2,10 @@ package com.kingstonexpress.messaging.reply.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,6 +79,14 @@ final class GuaranteedDates {
             + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
     private static final String AMOUNT = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|a couple of|a few|couple of|few)";
     private static final String ORDINAL = "\\d{1,2} ?(st|nd|rd|th)";
+    /**
+     * Cheap first look at the raw sentence: only one that may name a time (a digit, a day, a month, a holiday, also
+     * misspelt) is read word by word.
+     */
+    private static final Pattern MAY_NAME_A_TIME = Pattern.compile("\\d|mon|tue|wed|thu|fri|sat|sun|tod|tom|ton|tmr|week|day|month|year"
+            + "|hour|morning|afternoon|evening|night|christ|xmas|easter|holiday|birthday|hallow|valent|thanks|noon|midday|lunch|eod|eow"
+            + "|first thing|jan|feb|mar|apr|may|jun|jul"
+            + "|aug|sep|oct|nov|dec");
     static final Pattern DATE = Pattern.compile("\\b("
             + "(next |this |on |by |before |until )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weds|thurs)"
             + "|the day after tomorrow|today|tomorrow|tonight|tmrw|tmr"
@@ -152,15 +162,24 @@ final class GuaranteedDates {
     /** The promises in a message, one per offending sentence. */
     static List<Promise> find(List<EnglishText.Sentence> sentences) {
         List<Promise> promises = new ArrayList<>();
-        List<Reading> readings = sentences.stream().map(GuaranteedDates::read).toList();
-        for (int i = 0; i < readings.size(); i++) {
-            Reading next = i + 1 < readings.size() ? readings.get(i + 1) : null;
-            boolean question = sentences.get(i).isQuestion();
-            if (!question) {
-                promiseIn(readings.get(i), next).ifPresent(promises::add);
+        Reading[] readings = new Reading[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) {
+            EnglishText.Sentence sentence = sentences.get(i);
+            if (sentence.isQuestion() || !MAY_NAME_A_TIME.matcher(sentence.text().toLowerCase(Locale.ROOT)).find()) {
+                continue;
             }
+            int nextIndex = i + 1;
+            Supplier<Reading> next = () -> nextIndex < sentences.size() ? reading(sentences, readings, nextIndex) : null;
+            promiseIn(reading(sentences, readings, i), next).ifPresent(promises::add);
         }
         return promises;
+    }
+
+    private static Reading reading(List<EnglishText.Sentence> sentences, Reading[] readings, int i) {
+        if (readings[i] == null) {
+            readings[i] = read(sentences.get(i));
+        }
+        return readings[i];
     }
 
     private static Reading read(EnglishText.Sentence sentence) {
@@ -200,7 +219,7 @@ final class GuaranteedDates {
         return reading;
     }
 
-    private static Optional<Promise> promiseIn(Reading r, Reading next) {
+    private static Optional<Promise> promiseIn(Reading r, Supplier<Reading> followingSentence) {
         List<int[]> dates = new ArrayList<>();
         Matcher date = DATE.matcher(r.joined());
         while (date.find()) {
@@ -217,7 +236,8 @@ final class GuaranteedDates {
             if (near == null) {
                 continue;
             }
-            if (committed(r, cue, next) || (asserted(r, cue) && !hedged(r) && !disclaims(r.joined()) && (next == null || !disclaims(next.joined())))) {
+            if (committed(r, cue, followingSentence) || (asserted(r, cue) && !hedged(r) && !disclaims(r.joined())
+                    && (followingSentence.get() == null || !disclaims(followingSentence.get().joined())))) {
                 return Optional.of(new Promise(r.sentence(), r.joined().substring(near[2], near[3])));
             }
         }
@@ -351,7 +371,7 @@ final class GuaranteedDates {
     }
 
     /** A certainty marker that commits the delivery at word cue. */
-    private static boolean committed(Reading r, int cue, Reading next) {
+    private static boolean committed(Reading r, int cue, Supplier<Reading> followingSentence) {
         int cueClause = r.words().get(cue).clause();
         for (int m : markers(r)) {
             Word marker = r.words().get(m);
@@ -367,6 +387,7 @@ final class GuaranteedDates {
             }
         }
         // "It will be there tomorrow. I promise." : a short sentence of its own that commits the one before
+        Reading next = followingSentence.get();
         if (next != null && next.words().size() <= 6 && next.words().stream().noneMatch(w -> w.is("arrive", "deliver", "delivery"))) {
             for (int m : markers(next)) {
                 if (!markerNegated(next, m) && !takenBack(next, m)) {
