@@ -131,6 +131,12 @@ class DraftReplyTest {
     }
 
     @Test
+    void theDraftIsInTheServicesOpenApiForTheGatewayToMerge() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/conversations/{conversationId}/draft-reply'.post.summary", containsString("Draft a reply"));
+    }
+
+    @Test
     void onlyTheConversationsSellerGetsADraft() {
         String seller = "seller-" + UUID.randomUUID();
         String orderId = placeOrder(seller, "SELLER_MANAGED", "Greater London");

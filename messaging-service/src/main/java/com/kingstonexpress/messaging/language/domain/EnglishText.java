@@ -28,16 +28,7 @@ import opennlp.tools.util.Span;
 public final class EnglishText {
 
     /** One word of a sentence; a contraction ("it'll", "can't") is read as its two words. */
-    public record Token(String lower, String tag, String lemma, int start, int end) {
-
-        public boolean is(String... lemmas) {
-            for (String l : lemmas) {
-                if (lemma.equals(l)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    public record Token(String lower, String tag, String lemma) {
     }
 
     /**
@@ -101,8 +92,7 @@ public final class EnglishText {
     }
 
     private static List<Token> words(String sentence) {
-        Span[] spans = Models.TOKENS.tokenizePos(sentence);
-        String[] words = Span.spansToStrings(spans, sentence);
+        String[] words = Models.TOKENS.tokenize(sentence);
         String[] tags = Models.TAGGER.tag(words);
         String[] lemmas = lemmas(words, tags);
         List<Token> tokens = new ArrayList<>(words.length + 4);
@@ -114,10 +104,10 @@ public final class EnglishText {
                 for (int k = 0; k < tagParts.length; k++) {
                     // a contracted "be" ("it's", "they're", "I'm") is always present tense
                     String part = lemmaParts[k].equals("be") ? "is" : lemmaParts[k];
-                    tokens.add(new Token(part, tagParts[k], lemmaParts[k], spans[i].getStart(), spans[i].getEnd()));
+                    tokens.add(new Token(part, tagParts[k], lemmaParts[k]));
                 }
             } else {
-                tokens.add(new Token(lower, tagParts[0], lemmaParts[0], spans[i].getStart(), spans[i].getEnd()));
+                tokens.add(new Token(lower, tagParts[0], lemmaParts[0]));
             }
         }
         return tokens;

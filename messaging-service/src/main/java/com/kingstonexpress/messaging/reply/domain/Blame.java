@@ -17,10 +17,10 @@ final class Blame {
     }
 
     private static final String COURIER = "(the |your |their |that |this )?(courier|carrier|driver|delivery (driver|guy|man|company|firm|service|people)"
-            + "|postman|postmen|postie|post office|royal mail|royal parcel|dpd|ups|fedex|dhl|hermes|evri|usps|yodel|parcelforce|sorting office)(s|'s)?";
+            + "|postman|postmen|postie|post office|royal mail|royal parcel|dpd|ups|fedex|dhl|hermes|evri|usps|yodel|parcelforce)(s|'s)?";
     /** Cheap first look: the courier patterns are only tried on sentences that name a courier. */
     private static final Pattern NAMES_COURIER = Pattern.compile("\\b(courier|carrier|driver|delivery|postm[ae]n|postie|post office|royal|dpd|ups"
-            + "|fedex|dhl|hermes|evri|usps|yodel|parcelforce|sorting|them)");
+            + "|fedex|dhl|hermes|evri|usps|yodel|parcelforce|them)");
     private static final Pattern COURIER_BLAME = Pattern.compile("\\b("
             + COURIER + " (\\w+ ){0,2}(lost|damaged|broke|mishandled|dropped|threw|ignored|messed|screwed|botched|ruined|could not be bothered"
             + "|did not bother|never bother\\w*|cannot be trusted|keeps? losing|always (lose|loses|mess|messes|get|gets)"
