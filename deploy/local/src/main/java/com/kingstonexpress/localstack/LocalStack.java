@@ -95,6 +95,11 @@ public final class LocalStack implements AutoCloseable {
 
     private Map<String, String> environment(StackConfig.Service s) {
         Map<String, String> env = new HashMap<>();
+        // The dev profile is the only one that trusts the repository's development key, issuer, webhook secrets
+        // and database password; production refuses to start with them (DeploymentTrustCheck).
+        env.put("QUARKUS_PROFILE", "dev");
+        // Only this machine reaches the services; everyone else goes through the gateway.
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (s.database() != null) {

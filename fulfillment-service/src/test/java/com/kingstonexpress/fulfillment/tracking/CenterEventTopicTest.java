@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.fulfillment.support.OrderFixtures;
@@ -56,6 +58,22 @@ class CenterEventTopicTest {
                 .body("accepted", equalTo(0))
                 .body("duplicates", equalTo(1));
         assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+    }
+
+    @Test
+    void anEventPublishedInBinaryModeIsAppliedLikeAStructuredOne() {
+        String orderId = orders.kingstonOrder("seller-4", placedAt);
+        String eventId = "k-" + UUID.randomUUID();
+        String data = """
+                {"centerId":"%s","eventId":"%s","orderId":"%s","type":"PICKED","occurredAt":"%s","carrier":null,
+                 "trackingNumber":null,"location":"London dispatchment center","proof":null,"details":{}}"""
+                .formatted(OrderFixtures.CENTER, eventId, orderId, placedAt.plusSeconds(60));
+        Map<String, String> attributes = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/centers/" + OrderFixtures.CENTER, "ce_type", "com.kingstonexpress.fulfillment.center-event.v1",
+                "ce_subject", orderId, "ce_time", placedAt.plusSeconds(61).toString(), "content-type", "application/json");
+        KafkaTopics.send(TOPIC, orderId, data, attributes.entrySet().stream()
+                .map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+        await().atMost(OrderFixtures.WAIT).until(() -> tables.count("tracking_event WHERE event_id = ?1", eventId) == 1);
     }
 
     @Test

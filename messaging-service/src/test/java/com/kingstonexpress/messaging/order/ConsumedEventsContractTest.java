@@ -21,6 +21,8 @@ class ConsumedEventsContractTest {
             "order-service, order.status-changed.v1",
             "order-service, order.cancelled.v1",
             "order-service, order.tracking-added.v1",
+            "order-service, order.attention-raised.v1",
+            "order-service, order.attention-cleared.v1",
             "fulfillment-service, platform.incident-declared.v1",
             "fulfillment-service, platform.incident-resolved.v1",
     })
@@ -31,6 +33,8 @@ class ConsumedEventsContractTest {
             case "order.status-changed.v1" -> OrderEvents.statusChanged(orderId, "seller-1", "SELLER_MANAGED", "NEW", "PROCESSING", 2);
             case "order.cancelled.v1" -> OrderEvents.cancelled(orderId, "seller-1", 3);
             case "order.tracking-added.v1" -> OrderEvents.trackingAdded(orderId, "seller-1", "royal-parcel", 4);
+            case "order.attention-raised.v1" -> OrderEvents.attention(true, orderId, "seller-1", "KINGSTON_DISPATCHED", "CUSTOMS_HOLD", 5);
+            case "order.attention-cleared.v1" -> OrderEvents.attention(false, orderId, "seller-1", "KINGSTON_DISPATCHED", "CUSTOMS_HOLD", 6);
             case "platform.incident-declared.v1" -> OrderEvents.incidentDeclared("incident-1", "Greater London", "Deliveries are slower.");
             case "platform.incident-resolved.v1" -> OrderEvents.incidentResolved("incident-1", "Greater London");
             default -> throw new IllegalArgumentException(eventType);

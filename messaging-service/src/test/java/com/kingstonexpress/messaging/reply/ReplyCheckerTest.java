@@ -51,6 +51,19 @@ class ReplyCheckerTest {
             "Should you have any questions, ask; it will arrive on Friday.              | MSG_GUARANTEED_DATE",
             "Should you need anything else, it should arrive on Friday.                 |",
             "Our 1.5 kg kettle will arrive by the 12th.                                 | MSG_GUARANTEED_DATE",
+            // the phrasings issue #15 found missed: a hyphenated relative day, an adjective of certainty with a window,
+            // a weekday with a trailing marker and no delivery verb
+            "We guarantee next-day delivery.                                            | MSG_GUARANTEED_DATE",
+            "Your parcel is certain to reach you within 3 days.                         | MSG_GUARANTEED_DATE",
+            "Expect it Friday for sure.                                                 | MSG_GUARANTEED_DATE",
+            "Next-day delivery isn't available for this item.                           |",
+            "It's not certain to reach you within 3 days.                               |",
+            "Expect an email on Friday.                                                 |",
+            // words, not spellings: inflections, typos, quoted customer text, reports
+            "The parcel arrives tommorow, definately.                                   | MSG_GUARANTEED_DATE",
+            "You wrote \"it must arrive by Friday\", and I'm chasing the carrier.         |",
+            "Order KX-1042 is marked as delivered on 14 May.                            |",
+            "If it hasn't arrived by Monday, let me know.                               |",
             // blame
             "The courier lost your parcel, sorry.                                       | MSG_BLAME",
             "You entered the wrong postcode.                                            | MSG_BLAME",
@@ -65,6 +78,10 @@ class ReplyCheckerTest {
             "I'll deal with it today and update you.                                    |",
             "Once things calm down after the holidays, deliveries speed up.             |",
             "Just deal with it.                                                         | MSG_TONE",
+            // dismissive without insults
+            "As I already said, read my last message.                                   | MSG_TONE",
+            "You're making a big fuss over nothing.                                     | MSG_TONE",
+            "As mentioned in my last message, tracking estimates Thursday.              |",
             "It has a UK plug (BS 1363).                                                |",
     })
     void findsWhatTheGuideForbids(String reply, String expected) {

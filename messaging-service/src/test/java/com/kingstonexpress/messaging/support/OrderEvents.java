@@ -37,6 +37,12 @@ public final class OrderEvents {
                 "sequence", Long.toString(sequence)));
     }
 
+    /** order.attention-raised.v1 or order.attention-cleared.v1 for one flag (CUSTOMS_HOLD, DELIVERY_ATTEMPT_FAILED, ...). */
+    public static String attention(boolean raised, String orderId, String sellerId, String type, String flag, long sequence) {
+        return fill(raised ? "order.attention-raised.v1" : "order.attention-cleared.v1", Map.of("orderId", orderId, "sellerId", sellerId,
+                "type", type, "flag", flag, "sequence", Long.toString(sequence)));
+    }
+
     /** platform.incident-declared.v1 for a slowdown in one region, as fulfillment-service publishes it. */
     public static String incidentDeclared(String incidentId, String region, String customerNote) {
         return fill("platform.incident-declared.v1", Map.of("incidentId", incidentId, "region", region, "customerNote", customerNote));

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Centers that prefer Kafka publish {@code fulfillment.center-event.v1} on {@code kx.fulfillment.center-events.v1};
  * each one goes through the same {@link TrackingStore#ingest} as a webhook batch of one. A malformed event
  * goes to the dead-letter topic; a well-formed one that cannot be applied is rejected and kept, as by webhook.
+ * Centers may publish in structured mode (the whole CloudEvent as the value) or in binary mode (attributes as
+ * {@code ce_*} headers, the data as the value), the default of the CloudEvents SDKs; the whole record is taken
+ * so that both are read.
  */
 @ApplicationScoped
 public class CenterEventsConsumer {
@@ -40,7 +44,7 @@ public class CenterEventsConsumer {
 
     @Incoming("center-events")
     @Blocking
-    public void onCenterEvent(String record) {
+    public void onCenterEvent(ConsumerRecord<String, String> record) {
         inbound.handle(CONSUMER, record, this::apply);
     }
 

@@ -29,6 +29,9 @@ import com.kingstonexpress.messaging.conversation.events.MessagingEventTypes;
 import com.kingstonexpress.messaging.conversation.events.SellerReplied;
 import com.kingstonexpress.messaging.conversation.persistence.Conversation;
 import com.kingstonexpress.messaging.conversation.persistence.Message;
+import com.kingstonexpress.messaging.draft.domain.OrderFacts;
+import com.kingstonexpress.messaging.draft.domain.ReplyDraft;
+import com.kingstonexpress.messaging.draft.domain.ReplyDrafter;
 import com.kingstonexpress.messaging.escalation.domain.Escalation;
 import com.kingstonexpress.messaging.escalation.domain.EscalationDetector;
 import com.kingstonexpress.messaging.incident.persistence.PlatformIncident;
@@ -53,6 +56,8 @@ public class Conversations {
     Outbox outbox;
     @Inject
     ReplyChecker checker;
+    @Inject
+    ReplyDrafter drafter;
     @Inject
     EscalationDetector escalations;
 
@@ -150,6 +155,39 @@ public class Conversations {
                 new SellerReplied(conversation.orderId, conversation.conversationId, conversation.sellerId, message.messageId,
                         timing.firstReply(), timing.responseSeconds(), now, message.acknowledgedWarnings()));
         return MessageView.of(message);
+    }
+
+    /**
+     * Drafts a reply to the latest customer message from the order's facts. Stores and sends nothing. A
+     * conversation is opened by a customer message, so one without any is an anomaly the seller is told about.
+     */
+    @Transactional
+    public DraftReplyView draft(String sellerId, String conversationId) {
+        Conversation conversation = ownedBy(sellerId, conversationId, false);
+        List<Message> messages = Message.ofConversation(conversationId);
+        Message question = null;
+        for (Message m : messages) {
+            if (m.authorKind == AuthorKind.CUSTOMER) {
+                question = m;
+            }
+        }
+        if (question == null) {
+            throw new ProblemException(new Problem(409, "no-customer-message", "Nothing to reply to",
+                    "Conversation " + conversationId + " has no customer message yet; a draft answers the customer's latest message."));
+        }
+        OrderProjection order = OrderProjection.findById(conversation.orderId);
+        List<ConversationDetail.SlowdownNote> slowdowns = slowdownsCovering(order);
+        OrderFacts facts = new OrderFacts(order.orderId, order.type, order.status, order.shippingMethod, order.carrier, order.trackingNumber,
+                order.latestUpdate, order.latestUpdateAt, order.attention(),
+                slowdowns.stream().map(ConversationDetail.SlowdownNote::customerNote).filter(n -> n != null && !n.isBlank()).toList(),
+                !question.escalationSignals().isEmpty());
+        ReplyDraft draft = drafter.draft(facts);
+        return new DraftReplyView(conversationId, order.orderId, question.messageId, draft.body(),
+                new DraftReplyView.Parts(draft.statusMeaning(), draft.latestUpdate(), draft.estimate(), draft.slowdown(), draft.nextStep()),
+                new DraftReplyView.Facts(order.type, order.status, order.shippingMethod, order.carrier, order.trackingNumber, order.latestUpdate,
+                        order.latestUpdateAt == null ? null : order.latestUpdateAt.withOffsetSameInstant(ZoneOffset.UTC), facts.attention(),
+                        slowdowns.stream().map(ConversationDetail.SlowdownNote::incidentId).toList(), question.escalationSignals()),
+                preview(checker.check(draft.body())));
     }
 
     @Transactional

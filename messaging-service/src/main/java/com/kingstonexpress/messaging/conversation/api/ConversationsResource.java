@@ -81,6 +81,18 @@ public class ConversationsResource {
     }
 
     @POST
+    @Path("/{conversationId}/draft-reply")
+    @RolesAllowed(Roles.SELLER)
+    @Operation(summary = "Draft a reply to the latest customer message from the order's facts",
+            description = "Status and what it means, the latest tracking update and carrier, a typical window worded as an estimate, "
+                    + "any slowdown covering the order, and the next step. The draft always passes the reply check (shown in check). "
+                    + "Stores and sends nothing. 409 no-customer-message when there is nothing to answer.")
+    @Consumes(MediaType.WILDCARD)
+    public DraftReplyView draftReply(@PathParam("conversationId") String conversationId) {
+        return conversations.draft(caller.sellerId(), conversationId);
+    }
+
+    @POST
     @Path("/{conversationId}/messages")
     @RolesAllowed(Roles.SELLER)
     @Operation(summary = "Send a reply", description = "201 with the stored message; 422 with findings when a BLOCK finding or an "

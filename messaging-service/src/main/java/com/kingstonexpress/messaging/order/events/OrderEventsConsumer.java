@@ -1,7 +1,7 @@
 package com.kingstonexpress.messaging.order.events;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
 import com.kingstonexpress.messaging.order.domain.OrderType;
 import com.kingstonexpress.messaging.order.persistence.OrderProjection;
@@ -45,8 +46,10 @@ public class OrderEventsConsumer {
             case OrderEventTypes.STATUS_CHANGED -> statusChanged(event, enumValue(OrderStatus.class, event.data(), "to"));
             case OrderEventTypes.CANCELLED -> statusChanged(event, OrderStatus.CANCELLED);
             case OrderEventTypes.TRACKING_ADDED -> trackingAdded(event);
+            case OrderEventTypes.ATTENTION_RAISED -> attention(event, true);
+            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, false);
             default -> {
-                // Other order events (address confirmed, attention, refunds) change nothing messaging shows.
+                // Other order events (address confirmed, refunds, resends) change nothing messaging shows.
             }
         }
     }
@@ -72,7 +75,8 @@ public class OrderEventsConsumer {
         JsonNode address = data.path("deliveryAddress");
         order.country = text(address, "country");
         order.region = text(address, "region");
-        order.updatedAt = event.time().withOffsetSameInstant(ZoneOffset.UTC);
+        order.shippingMethod = text(data, "shippingMethod");
+        order.updated(order.status.name(), event.time().withOffsetSameInstant(ZoneOffset.UTC));
         if (isNew) {
             order.lastSequence = event.sequence() == null ? 0 : event.sequence();
             order.persist();
@@ -89,7 +93,7 @@ public class OrderEventsConsumer {
         }
         if (order.acceptsSequence(event.sequence())) {
             order.status = status;
-            order.updatedAt = event.time().withOffsetSameInstant(ZoneOffset.UTC);
+            order.updated(status.name(), event.time().withOffsetSameInstant(ZoneOffset.UTC));
         }
     }
 
@@ -97,7 +101,23 @@ public class OrderEventsConsumer {
         OrderProjection order = OrderProjection.findById(event.subject());
         if (order != null && order.acceptsSequence(event.sequence())) {
             order.carrier = text(event.data(), "carrier");
-            order.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            order.trackingNumber = text(event.data(), "trackingNumber");
+            order.updated("TRACKING_ADDED", event.time().withOffsetSameInstant(ZoneOffset.UTC));
+        }
+    }
+
+    /** A condition raised or cleared (a customs hold, a failed delivery attempt): part of what the customer is told. */
+    private void attention(EventEnvelope event, boolean raised) {
+        OrderProjection order = OrderProjection.findById(event.subject());
+        AttentionFlag flag = enumValue(AttentionFlag.class, event.data(), "flag");
+        if (order == null || !order.acceptsSequence(event.sequence())) {
+            return;
+        }
+        Set<AttentionFlag> flags = order.attention();
+        boolean changed = raised ? flags.add(flag) : flags.remove(flag);
+        order.attention(flags);
+        if (changed && flag != AttentionFlag.CUSTOMER_AWAITING_REPLY) {
+            order.updated(raised ? flag.name() : flag.name() + "_CLEARED", event.time().withOffsetSameInstant(ZoneOffset.UTC));
         }
     }
 

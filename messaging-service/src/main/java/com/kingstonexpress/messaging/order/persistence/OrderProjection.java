@@ -1,6 +1,9 @@
 package com.kingstonexpress.messaging.order.persistence;
 
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
 import com.kingstonexpress.messaging.order.domain.OrderType;
 
@@ -35,10 +39,41 @@ public class OrderProjection extends PanacheEntityBase {
     public String country;
     public String region;
     public String carrier;
+    @Column(name = "shipping_method")
+    public String shippingMethod;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    /** What happened last: a status (SHIPPED), TRACKING_ADDED, or an attention flag raised (CUSTOMS_HOLD) or cleared (CUSTOMS_HOLD_CLEARED). */
+    @Column(name = "latest_update")
+    public String latestUpdate;
+    @Column(name = "latest_update_at")
+    public OffsetDateTime latestUpdateAt;
+    @Column(name = "attention_flags", nullable = false)
+    String attentionFlags = "";
     @Column(name = "last_sequence", nullable = false)
     public long lastSequence;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    public Set<AttentionFlag> attention() {
+        Set<AttentionFlag> flags = EnumSet.noneOf(AttentionFlag.class);
+        for (String flag : attentionFlags.split(",")) {
+            if (!flag.isBlank()) {
+                flags.add(AttentionFlag.valueOf(flag));
+            }
+        }
+        return flags;
+    }
+
+    public void attention(Set<AttentionFlag> flags) {
+        attentionFlags = flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public void updated(String what, OffsetDateTime at) {
+        latestUpdate = what;
+        latestUpdateAt = at;
+        updatedAt = at;
+    }
 
     /**
      * An event applies only if it is newer than the last one applied (the sequence is per order and

@@ -2,9 +2,10 @@ package com.kingstonexpress.messaging.reply.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.kingstonexpress.messaging.language.domain.Phrasing;
-import com.kingstonexpress.messaging.language.domain.Sentences;
+import com.kingstonexpress.messaging.language.domain.EnglishText;
 import com.kingstonexpress.messaging.language.domain.ToneLexicon;
 
 /**
@@ -31,20 +32,28 @@ public final class ReplyChecker {
                     ReplyRule.MSG_TOO_LONG.reason() + " This reply has " + length + ".",
                     "Cut it to " + MAX_LENGTH + " characters or fewer: the status, the next step and when you will update the customer."));
         }
-        List<String> sentences = Sentences.of(text);
-        for (DeliveryPromises.Promise promise : DeliveryPromises.find(sentences)) {
+        List<EnglishText.Sentence> sentences = EnglishText.sentences(text);
+        for (GuaranteedDates.Promise promise : GuaranteedDates.find(sentences)) {
             findings.add(new Finding(ReplyRule.MSG_GUARANTEED_DATE, Phrasing.excerpt(promise.sentence(), EXCERPT_LENGTH),
                     ReplyRule.MSG_GUARANTEED_DATE.reason(),
                     "Share the estimate and where it comes from instead of a promise, e.g. \"Tracking currently estimates delivery "
                             + promise.date() + "; we can't guarantee the exact date, but I'll keep an eye on it for you.\""));
         }
-        for (String sentence : sentences) {
+        for (EnglishText.Sentence read : sentences) {
+            String sentence = read.text();
             String normalized = Phrasing.normalize(sentence);
             Blame.in(normalized).ifPresent(target -> findings.add(new Finding(ReplyRule.MSG_BLAME,
                     Phrasing.excerpt(sentence, EXCERPT_LENGTH), ReplyRule.MSG_BLAME.reason(), blameSuggestion(target))));
-            ToneLexicon.inspect(sentence, normalized).ifPresent(issue -> findings.add(new Finding(ReplyRule.MSG_TONE,
-                    Phrasing.excerpt(sentence, EXCERPT_LENGTH), ReplyRule.MSG_TONE.reason() + " (" + describe(issue) + ")",
-                    toneSuggestion(issue.kind()))));
+            Optional<ToneLexicon.ToneIssue> tone = ToneLexicon.inspect(sentence, normalized);
+            if (tone.isPresent()) {
+                findings.add(new Finding(ReplyRule.MSG_TONE, Phrasing.excerpt(sentence, EXCERPT_LENGTH),
+                        ReplyRule.MSG_TONE.reason() + " (" + describe(tone.get()) + ")", toneSuggestion(tone.get().kind())));
+            } else {
+                Dismissiveness.in(normalized).ifPresent(words -> findings.add(new Finding(ReplyRule.MSG_TONE,
+                        Phrasing.excerpt(sentence, EXCERPT_LENGTH), ReplyRule.MSG_TONE.reason() + " (dismissive: \"" + words + "\")",
+                        "Acknowledge the question as if it were the first time and answer it with the facts, e.g. \"Thanks for checking in; "
+                                + "here is the latest from tracking.\"")));
+            }
         }
         return findings;
     }

@@ -65,6 +65,7 @@ public class OrderResource {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_QUERY_LENGTH = 100;
+    private static final Instant END_OF_YEAR_9999 = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final OrderGuard guard = new OrderGuard();
 
@@ -242,8 +243,19 @@ public class OrderResource {
         }
     }
 
-    /** ISO-8601 instants ({@code 2026-01-31T10:00:00Z}, with any offset) or dates; a date as an upper bound means "through that day". */
+    /**
+     * ISO-8601 instants ({@code 2026-01-31T10:00:00Z}, with any offset) or dates; a date as an upper bound means
+     * "through that day". Years 1970 to 9999 only: the database's timestamps hold no more.
+     */
     private static Instant instant(String name, String value, boolean upperBound) {
+        Instant instant = parseInstant(name, value, upperBound);
+        if (instant != null && (instant.isBefore(Instant.EPOCH) || !instant.isBefore(END_OF_YEAR_9999))) {
+            throw ProblemException.badRequest(name + " must be between 1970 and 9999.");
+        }
+        return instant;
+    }
+
+    private static Instant parseInstant(String name, String value, boolean upperBound) {
         if (value == null || value.isBlank()) {
             return null;
         }

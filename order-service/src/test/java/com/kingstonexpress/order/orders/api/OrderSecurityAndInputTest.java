@@ -139,6 +139,10 @@ class OrderSecurityAndInputTest {
                 .body("version", equalTo((int) version)).body("tracking", nullValue());
         as(seller(SELLER)).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(400);
         as(seller(SELLER)).queryParam("createdFrom", "yesterday").get("/api/v1/orders").then().statusCode(400);
+        as(seller(SELLER)).queryParam("createdFrom", "+999999999-01-01T00:00:00Z").get("/api/v1/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("between 1970 and 9999"));
+        as(seller(SELLER)).queryParam("q", "tea\u0000").get("/api/v1/orders").then().statusCode(400).contentType("application/problem+json");
+        as(seller(SELLER)).urlEncodingEnabled(false).get("/api/v1/orders/" + id + "%00").then().statusCode(400).contentType("application/problem+json");
         as(seller(SELLER)).queryParam("limit", 101).get("/api/v1/orders").then().statusCode(400);
         as(seller(SELLER)).queryParam("cursor", "!!!").get("/api/v1/orders").then().statusCode(400)
                 .body("detail", containsString("cursor"));

@@ -1,6 +1,7 @@
 package com.kingstonexpress.platform.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -70,6 +71,16 @@ class HttpConventionsTest {
         given().post("/probe/refusal").then().statusCode(409).contentType("application/problem+json")
                 .body("ruleId", equalTo("PROBE_RULE")).body("reason", equalTo("The probe refuses."))
                 .body("hint", equalTo("Ask again later.")).body("instance", equalTo("/probe/refusal"));
+    }
+
+    @Test
+    void nulCharactersInPathQueryOrBodyAre400ProblemsAndReachNothing() {
+        given().urlEncodingEnabled(false).post("/probe/events/order%00x").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("path"));
+        given().urlEncodingEnabled(false).queryParam("q", "a%00b").post("/probe/refusal").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("query parameter 'q'"));
+        given().contentType("application/json").body("{\"name\":\"tea\\u0000\",\"quantity\":1}").post("/probe/validated").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("name"));
     }
 
     @Test

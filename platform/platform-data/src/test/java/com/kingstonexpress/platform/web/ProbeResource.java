@@ -8,9 +8,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 import com.kingstonexpress.platform.outbox.Outbox;
 import com.kingstonexpress.platform.problem.RuleRefusalException;
@@ -38,6 +42,13 @@ public class ProbeResource {
     @Path("/validated")
     public ProbeBody validated(@Valid @NotNull ProbeBody body) {
         return body;
+    }
+
+    @GET
+    @Path("/caller")
+    @RolesAllowed("seller")
+    public Map<String, String> caller(@Context SecurityContext security) {
+        return Map.of("name", security.getUserPrincipal().getName());
     }
 
     @POST

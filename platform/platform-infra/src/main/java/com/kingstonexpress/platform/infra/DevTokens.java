@@ -25,6 +25,8 @@ import org.jose4j.lang.JoseException;
 public final class DevTokens {
 
     public static final String ISSUER = "https://dev.kingstonexpress.local";
+    /** The API's audience ({@code mp.jwt.verify.audiences}); a token issued for another client is refused. */
+    public static final String AUDIENCE = "kx-seller-api";
     private static final PrivateKey KEY = loadKey();
 
     private DevTokens() {
@@ -51,6 +53,7 @@ public final class DevTokens {
         long now = System.currentTimeMillis() / 1000;
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.copyOf(groups));
@@ -60,6 +63,11 @@ public final class DevTokens {
         if (sellerId != null) {
             claims.setClaim("seller_id", sellerId);
         }
+        return sign(claims);
+    }
+
+    /** Signs any claims with the development key: tests use it for tokens that must be refused. */
+    public static String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(KEY);

@@ -3,6 +3,7 @@ package com.kingstonexpress.platform.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,25 +64,29 @@ public final class KafkaTopics {
         return matching;
     }
 
-    /** Every record of the topic that matches, reading until the end as it stands now. */
+    /**
+     * Every record of the topic that matches, reading every partition from its beginning to its end offset as it
+     * stands now (no consumer group, so no wait for a rebalance). A topic that does not exist has no records.
+     */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            // Two consecutive empty polls after assignment mean the end as it stands now.
-            while (emptyPolls < 2 || consumer.assignment().isEmpty()) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                for (ConsumerRecord<String, String> r : records) {
+            List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(topic, List.of()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return matching;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(r)) {
                         matching.add(r);
                     }
                 }
-                if (emptyPolls > 20) {
-                    break;
-                }
-            }
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
         }
         return matching;
     }
