@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,7 +21,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.kingstonexpress.platform.parking.ParkedEvents;
 import com.kingstonexpress.platform.testing.KafkaTopics;
+import com.kingstonexpress.support.Fixtures;
 import com.kingstonexpress.support.Db;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +35,8 @@ class EscalationTest {
 
     @Inject
     Db db;
+    @Inject
+    ParkedEvents parkedEvents;
 
     @BeforeAll
     static void logFailures() {
@@ -74,12 +80,36 @@ class EscalationTest {
         assertEquals(0, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
     }
 
+    /** Issue #10: the escalation overtook order.placed. It is kept, and applied (seller checked) when the order arrives. */
     @Test
-    void anEscalationForAnOrderNotYetProjectedStillOpensTheTicketForTheEventsSeller() {
+    void anEscalationBeforeItsOrderIsParkedAndOpensTheTicketWhenTheOrderArrives() {
         String seller = "seller-" + newId();
         String orderId = newId();
         KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
+        await().atMost(TicketApi.WAIT).until(() -> db.count(
+                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+        assertEquals(0, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
+
+        Fixtures.sendPlaced(orderId, seller, "KINGSTON_DISPATCHED");
         await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
+        assertEquals(0, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1", "order:" + orderId));
+        String ticketId = asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
+                .body("items.category", contains("CUSTOMER_ESCALATION")).extract().path("items[0].ticketId");
+        asAgent("agent-1").when().get("/api/v1/tickets/" + ticketId).then().statusCode(200)
+                .body("order.type", equalTo("KINGSTON_DISPATCHED"));
+    }
+
+    @Test
+    void anEscalationWhoseOrderNeverArrivesStillOpensTheTicketForTheEventsSellerWhenItExpires() {
+        String seller = "seller-" + newId();
+        String orderId = newId();
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
+        await().atMost(TicketApi.WAIT).until(() -> db.count(
+                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+
+        parkedEvents.expire(Instant.now().plus(Duration.ofHours(1)));
+        assertEquals(1, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
+        assertEquals(1, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'EXPIRED'", "order:" + orderId));
         asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
                 .body("items.category", contains("CUSTOMER_ESCALATION"));
     }

@@ -39,7 +39,8 @@ public class TrackingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An order's shipment and tracking timeline", description = "For the owning seller and support "
             + "agents; anybody else's order is 404. Timeline oldest first by occurredAt; late events are marked. Support "
-            + "agents also get rejectedEvents (refused for this order, with the reason).")
+            + "agents also get rejectedEvents (refused for this order or its tracking number, with the reason; events "
+            + "that waited for the order or tracking number and expired have code PARKED_EXPIRED).")
     public TrackingView tracking(@PathParam("orderId") String orderId) {
         ProjectedOrder order = ProjectedOrder.findById(orderId);
         if (order == null) {
@@ -57,12 +58,24 @@ public class TrackingResource {
                 state.status(), List.copyOf(state.activeConditions()), state.newestOccurredAt(), timeline);
         // Support agents investigating "status not updating" see what was refused for the order and why.
         List<TrackingView.RejectedEntry> rejected = !caller.isSupportAgent() ? null
-                : RejectedEventRecord.<RejectedEventRecord>list("orderId = ?1 order by receivedAt, id", orderId).stream()
+                : rejectedFor(orderId, state.trackingNumber()).stream()
                         .map(r -> new TrackingView.RejectedEntry(r.eventId, r.source, r.sourceId, r.eventType, r.occurredAt,
                                 r.receivedAt, r.reason, r.reasonCode))
                         .toList();
         return new TrackingView(orderId, order.orderType, order.fulfillmentCenterId,
                 new TrackingView.Destination(order.country, order.region), List.of(view), rejected);
+    }
+
+    /**
+     * Refused for the order, and carrier events for its tracking number that were refused or that waited for it
+     * too long (parked, then expired) before it was known here: they name no order, only the number.
+     */
+    private static List<RejectedEventRecord> rejectedFor(String orderId, String trackingNumber) {
+        if (trackingNumber == null) {
+            return RejectedEventRecord.list("orderId = ?1 order by receivedAt, id", orderId);
+        }
+        return RejectedEventRecord.list("orderId = ?1 or (orderId is null and trackingNumber = ?2) order by receivedAt, id",
+                orderId, trackingNumber);
     }
 
     private JsonNode details(String stored) {

@@ -10,7 +10,12 @@ public enum Rejection {
     TRACKING_OF_ANOTHER_CARRIER("tracking number belongs to another carrier"),
     UNKNOWN_EVENT_TYPE("unknown event type"),
     OCCURRED_IN_THE_FUTURE("occurredAt is in the future"),
-    OCCURRED_BEFORE_ORDER_PLACED("occurredAt is before the order was placed");
+    OCCURRED_BEFORE_ORDER_PLACED("occurredAt is before the order was placed"),
+    /**
+     * Not a judgement on arrival: an event for an order or tracking number not known yet is parked (not rejected)
+     * and applied once it is known; if it is not known within the parking period, the event ends here.
+     */
+    PARKED_EXPIRED("kept waiting for the order or tracking number it names, which did not arrive in time");
 
     private final String reason;
 

@@ -1,6 +1,7 @@
 package com.kingstonexpress.fulfillment.tracking.persistence;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +12,12 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
 import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.parking.ParkedEvents;
 
-/** Keeps this service's view of orders (and their shipments) from order-service's events. */
+/**
+ * Keeps this service's view of orders (and their shipments) from order-service's events. Registering an order
+ * or a tracking number applies, in the same transaction, the center and carrier events parked for it.
+ */
 @ApplicationScoped
 public class OrderProjection {
 
@@ -20,11 +25,18 @@ public class OrderProjection {
     EntityManager em;
     @Inject
     ObjectMapper json;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    FactKeys factKeys;
 
     /** An order was placed: it gets an empty shipment, ready for its center's and carrier's events. */
     @Transactional
     public void placed(String orderId, String sellerId, OrderType type, String fulfillmentCenterId, String country,
             String region, Instant placedAt) {
+        // First: a center event for this order being judged now is either committed (parked: released below) or
+        // waits and then finds the order.
+        parked.lock(FactKeys.order(orderId));
         if (em.find(ProjectedOrder.class, orderId) != null) {
             return;
         }
@@ -39,6 +51,8 @@ public class OrderProjection {
         order.recordedAt = Instant.now();
         em.persist(order);
         em.persist(Shipment.of(orderId, json));
+        em.flush();
+        parked.release(FactKeys.order(orderId));
     }
 
     /**
@@ -47,11 +61,16 @@ public class OrderProjection {
      */
     @Transactional
     public void trackingAdded(String orderId, String carrier, String trackingNumber) {
+        List<String> facts = factKeys.trackingFacts(carrier, trackingNumber);
+        parked.lock(facts);
         Shipment shipment = em.find(Shipment.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (shipment == null) {
             // order-service publishes an order's events in order on one partition: placed always comes first.
             throw new PoisonEventException("tracking added to order " + orderId + ", which was never placed");
         }
         shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json);
+        em.flush();
+        // The carrier's scans that overtook this event (a DELIVERED within a second of "shipped") apply now.
+        parked.release(facts);
     }
 }

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,12 +35,19 @@ import com.kingstonexpress.fulfillment.tracking.domain.TrackedOrder;
 import com.kingstonexpress.fulfillment.tracking.domain.TrackingUpdate;
 import com.kingstonexpress.fulfillment.tracking.events.StatusReported;
 import com.kingstonexpress.platform.outbox.Outbox;
+import com.kingstonexpress.platform.parking.ParkedEvents;
 
 /**
  * The one ingestion path of center and carrier events, whether they came by webhook or by Kafka: judge each
  * event, keep the refused ones for audit, store the accepted ones in the tracking history (deduplicated by
  * sender and event id), advance the shipment's normalized state and append a status report to the outbox,
  * all in the caller's one transaction.
+ *
+ * <p>An event for an order or a tracking number this service has not learned yet (order-service's event may
+ * still be in flight) is parked, not rejected: it is kept in the same transaction, and applied by the
+ * transaction that registers the order ({@link OrderProjection#placed}) or the tracking number
+ * ({@link OrderProjection#trackingAdded}, or a center's hand-over here). Both sides lock the fact's key first
+ * ({@link ParkedEvents}), so an event and its fact racing in either order end applied once.
  */
 @ApplicationScoped
 public class TrackingStore {
@@ -50,6 +60,12 @@ public class TrackingStore {
     ObjectMapper json;
     @Inject
     WebhookSignatures signatures;
+    @Inject
+    ParkedEvents parkedEvents;
+    @Inject
+    ParkedTrackingEvents parkedHandler;
+    @Inject
+    FactKeys factKeys;
 
     private final EventAdmission admission;
 
@@ -73,6 +89,11 @@ public class TrackingStore {
     @Transactional
     public BatchOutcome ingest(Sender sender, List<ReceivedEvent> events) {
         Instant now = Instant.now();
+        // Before anything is judged: a concurrent registration of these orders or tracking numbers either committed
+        // (and is seen below) or waits for this batch, and then releases what it parks.
+        parkedEvents.lock(factsNamed(sender, events));
+        int parked = 0;
+        int duplicates = 0;
         List<BatchOutcome.RejectedEvent> rejected = new ArrayList<>();
         // Shipments are locked in order-id order, so concurrent batches never deadlock on each other.
         Map<String, List<ReceivedEvent>> admittedByOrder = new TreeMap<>();
@@ -89,7 +110,16 @@ public class TrackingStore {
                 orderId = matches.size() == 1 ? matches.get(0).order().orderId() : null;
                 rejection = admission.forCarrier(sender.id(), matches, event.type(), event.occurredAt(), now);
             }
-            if (rejection.isPresent()) {
+            if (rejection.isPresent() && awaitsFact(rejection.get())) {
+                String awaiting = sender.kind() == SourceKind.CENTER ? FactKeys.order(event.orderId())
+                        : FactKeys.tracking(sender.id(), event.trackingNumber());
+                if (parkedEvents.park(ParkedTrackingEvents.CONSUMER, ParkedReport.parkingId(sender, event), awaiting,
+                        parkedHandler.write(new ParkedReport(sender.kind(), sender.id(), event)), rejection.get().reason())) {
+                    parked++;
+                } else {
+                    duplicates++;
+                }
+            } else if (rejection.isPresent()) {
                 keepRejected(sender, event, orderId, rejection.get(), now);
                 rejected.add(new BatchOutcome.RejectedEvent(event.eventId(), rejection.get()));
             } else {
@@ -97,7 +127,6 @@ public class TrackingStore {
             }
         }
         int accepted = 0;
-        int duplicates = 0;
         for (Map.Entry<String, List<ReceivedEvent>> entry : admittedByOrder.entrySet()) {
             Shipment shipment = em.find(Shipment.class, entry.getKey(), LockModeType.PESSIMISTIC_WRITE);
             ShipmentState before = shipment.state(json);
@@ -121,8 +150,44 @@ public class TrackingStore {
             if (!state.equals(before)) {
                 shipment.record(state, json);
             }
+            if (state.trackingNumber() != null && (!Objects.equals(state.trackingNumber(), before.trackingNumber())
+                    || !Objects.equals(state.carrier(), before.carrier()))) {
+                // A center handed the parcel over: carrier events parked for that tracking number apply now.
+                em.flush();
+                parkedEvents.release(factKeys.trackingFacts(state.carrier(), state.trackingNumber()));
+            }
         }
-        return new BatchOutcome(accepted, duplicates, rejected);
+        return new BatchOutcome(accepted, duplicates, parked, rejected);
+    }
+
+    /** The order or tracking number is not known yet; it may be soon (its event can be overtaken by this one). */
+    private static boolean awaitsFact(Rejection rejection) {
+        return rejection == Rejection.UNKNOWN_ORDER || rejection == Rejection.UNKNOWN_TRACKING_NUMBER;
+    }
+
+    /** The facts the batch names or may register: its orders (center) or tracking numbers (carrier, hand-overs). */
+    private Set<String> factsNamed(Sender sender, List<ReceivedEvent> events) {
+        Set<String> keys = new TreeSet<>();
+        for (ReceivedEvent event : events) {
+            if (sender.kind() == SourceKind.CENTER) {
+                keys.add(FactKeys.order(event.orderId()));
+                if (event.trackingNumber() != null) {
+                    keys.addAll(factKeys.trackingFacts(event.carrier(), event.trackingNumber()));
+                }
+            } else {
+                keys.add(FactKeys.tracking(sender.id(), event.trackingNumber()));
+            }
+        }
+        return keys;
+    }
+
+    /** A parked event whose order or tracking number never became known: kept with the other refused events. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void keepExpired(Sender sender, ReceivedEvent event, String reason) {
+        String orderId = sender.kind() == SourceKind.CENTER ? event.orderId() : null;
+        RejectedEventRecord record = rejectedRecord(sender, event, orderId, Rejection.PARKED_EXPIRED, Instant.now());
+        record.reason = reason;
+        em.persist(record);
     }
 
     private List<TrackedOrder> ordersTrackedAs(String trackingNumber) {
@@ -169,6 +234,11 @@ public class TrackingStore {
     }
 
     private void keepRejected(Sender sender, ReceivedEvent event, String orderId, Rejection rejection, Instant now) {
+        em.persist(rejectedRecord(sender, event, orderId, rejection, now));
+    }
+
+    private RejectedEventRecord rejectedRecord(Sender sender, ReceivedEvent event, String orderId, Rejection rejection,
+            Instant now) {
         RejectedEventRecord record = new RejectedEventRecord();
         record.source = sender.kind();
         record.sourceId = sender.id();
@@ -185,6 +255,6 @@ public class TrackingStore {
             throw new IllegalStateException(e);
         }
         record.receivedAt = now;
-        em.persist(record);
+        return record;
     }
 }

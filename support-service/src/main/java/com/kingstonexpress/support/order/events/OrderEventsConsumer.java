@@ -1,6 +1,7 @@
 package com.kingstonexpress.support.order.events;
 
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.parking.ParkedEvents;
 import com.kingstonexpress.support.order.domain.ActorKind;
 import com.kingstonexpress.support.order.domain.OrderStatus;
 import com.kingstonexpress.support.order.domain.StatusChange;
 import com.kingstonexpress.support.order.persistence.OrderProjections;
+import com.kingstonexpress.support.ticket.events.EscalationConsumer;
 import com.kingstonexpress.support.ticket.service.TicketDesk;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,11 +27,14 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Keeps the order projection from {@code kx.orders.v1}. Duplicates are skipped by the inbox (event id) and
  * again by the store (a status or flag is only replaced by a higher sequence; a history entry is keyed by
  * its event id), so redelivered, late and out-of-order events all converge on the same projection.
+ * Every event that makes an order known releases, in its transaction, the escalations parked for that order.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "support-service.orders";
+    private static final Set<String> PROJECTED = Set.of(OrderEventTypes.PLACED, OrderEventTypes.STATUS_CHANGED,
+            OrderEventTypes.CANCELLED, OrderEventTypes.ATTENTION_RAISED, OrderEventTypes.ATTENTION_CLEARED);
 
     @Inject
     InboundEvents inbound;
@@ -38,6 +44,8 @@ public class OrderEventsConsumer {
     OrderProjections projections;
     @Inject
     TicketDesk tickets;
+    @Inject
+    ParkedEvents parked;
 
     @Incoming("orders")
     @Blocking
@@ -46,16 +54,21 @@ public class OrderEventsConsumer {
     }
 
     void apply(EventEnvelope event) {
+        if (!PROJECTED.contains(event.type())) {
+            return; // Types this service does not need (tracking, refunds, ...) are not poison: ignore them.
+        }
+        // Taken before any row lock, as the escalation consumer does: the two never wait on each other in a cycle.
+        String fact = EscalationConsumer.orderFact(event.subject());
+        parked.lock(fact);
         switch (event.type()) {
             case OrderEventTypes.PLACED -> placed(event);
             case OrderEventTypes.STATUS_CHANGED -> statusChanged(event);
             case OrderEventTypes.CANCELLED -> cancelled(event);
             case OrderEventTypes.ATTENTION_RAISED -> attention(event, true);
             case OrderEventTypes.ATTENTION_CLEARED -> attention(event, false);
-            default -> {
-                // Types this service does not need (tracking, refunds, ...) are not poison: ignore them.
-            }
+            default -> throw new IllegalStateException("unhandled " + event.type());
         }
+        parked.release(fact);
     }
 
     private void placed(EventEnvelope event) {

@@ -2,11 +2,13 @@ package com.kingstonexpress.support.ticket.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.parking.ParkedEvents;
+import com.kingstonexpress.support.order.domain.OrderFacts;
+import com.kingstonexpress.support.order.persistence.OrderProjections;
 import com.kingstonexpress.support.ticket.service.Escalation;
 import com.kingstonexpress.support.ticket.service.TicketDesk;
 
@@ -22,11 +27,19 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Reads {@code kx.messaging.v1}: an escalation detected on a customer conversation opens (or adds to) the
  * order's CUSTOMER_ESCALATION ticket. The other messaging events are not this service's business.
+ *
+ * <p>An escalation can overtake the order it names (messaging-service learns orders from {@code kx.orders.v1}
+ * too, and this service's order consumer may lag). It is then parked, with its inbox row, and applied when the
+ * order becomes known ({@link com.kingstonexpress.support.order.events.OrderEventsConsumer} releases it), so the
+ * seller check and the ticket's order snapshot happen as usual. If the order is still unknown after
+ * {@code kx.parking.expire-after}, the ticket opens anyway for the event's seller ({@link ParkedEscalations}): a
+ * customer escalation is never dropped.
  */
 @ApplicationScoped
 public class EscalationConsumer {
 
-    static final String CONSUMER = "support-service.messaging";
+    private static final Logger LOG = Logger.getLogger(EscalationConsumer.class);
+    public static final String CONSUMER = "support-service.messaging";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record EscalationDetected(String orderId, String conversationId, String sellerId, String messageId, List<String> signals,
@@ -39,6 +52,15 @@ public class EscalationConsumer {
     ObjectMapper json;
     @Inject
     TicketDesk tickets;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    OrderProjections orders;
+
+    /** The parking key of an order this service may not know yet. */
+    public static String orderFact(String orderId) {
+        return "order:" + orderId;
+    }
 
     @Incoming("messaging")
     @Blocking
@@ -50,6 +72,52 @@ public class EscalationConsumer {
         if (!TicketEventTypes.ESCALATION_DETECTED.equals(event.type())) {
             return;
         }
+        Escalation escalation = escalation(event);
+        // Locked before looking: the order's registration either committed already or releases this after parking.
+        parked.lock(orderFact(escalation.orderId()));
+        if (orders.find(escalation.orderId()).isEmpty()) {
+            parked.park(CONSUMER, event.id(), orderFact(escalation.orderId()), write(event),
+                    "order " + escalation.orderId() + " is not known here yet");
+            return;
+        }
+        tickets.onEscalation(escalation);
+    }
+
+    /** Released: the order is known now. An escalation naming another seller opens nothing, as on arrival. */
+    void resume(EventEnvelope event) {
+        Escalation escalation = escalation(event);
+        Optional<OrderFacts> order = orders.find(escalation.orderId());
+        if (order.isPresent() && !order.get().sellerId().equals(escalation.sellerId())) {
+            // Not thrown: this runs in the transaction of the order event that made the order known.
+            LOG.errorf("%s: parked escalation %s names seller %s but order %s belongs to another seller; no ticket opened",
+                    CONSUMER, event.id(), escalation.sellerId(), escalation.orderId());
+            return;
+        }
+        tickets.onEscalation(escalation);
+    }
+
+    /** Expired: the order never became known; the ticket opens for the event's seller, with no order snapshot. */
+    void openForUnknownOrder(EventEnvelope event) {
+        tickets.onEscalation(escalation(event));
+    }
+
+    String write(EventEnvelope event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    EventEnvelope read(String payload) {
+        try {
+            return json.readValue(payload, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parked escalation unreadable", e);
+        }
+    }
+
+    private Escalation escalation(EventEnvelope event) {
         EscalationDetected data;
         try {
             data = json.treeToValue(event.data(), EscalationDetected.class);
@@ -60,9 +128,9 @@ public class EscalationConsumer {
             throw new PoisonEventException(event.type() + " must carry sellerId and messageId");
         }
         String orderId = isBlank(data.orderId()) ? event.subject() : data.orderId();
-        tickets.onEscalation(new Escalation(orderId, data.conversationId(), data.sellerId(), data.messageId(),
+        return new Escalation(orderId, data.conversationId(), data.sellerId(), data.messageId(),
                 data.signals() == null ? List.of() : data.signals(), data.excerpt() == null ? "" : data.excerpt(),
-                data.detectedAt() == null ? event.time().toInstant() : data.detectedAt()));
+                data.detectedAt() == null ? event.time().toInstant() : data.detectedAt());
     }
 
     private static boolean isBlank(String s) {

@@ -1,0 +1,226 @@
+package com.kingstonexpress.platform.parking;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps events that name a fact this service does not know yet, and applies them once the fact arrives.
+ *
+ * <p>The protocol, with a transaction-scoped PostgreSQL advisory lock per fact key, so that an event and its
+ * fact racing in either order end applied exactly once:
+ * <ol>
+ * <li>Whoever receives an event first {@link #lock locks} the key of the fact it names, then checks whether the
+ * fact is known. Known: apply. Unknown: {@link #park} it, in the same transaction as whatever records the
+ * receipt (inbox row, webhook receipt).</li>
+ * <li>Whoever registers the fact locks the same key before writing it, and calls {@link #release} in the same
+ * transaction: every event parked for the key is deleted and handed to its consumer's
+ * {@link ParkedEventHandler#resume}, so it is applied (or parked again) exactly when the fact commits.</li>
+ * </ol>
+ * The lock is held until commit, so a check never sees "unknown" for a fact whose registration has already
+ * looked for parked events. Several keys are locked in sorted order.
+ *
+ * <p>Events that wait longer than {@code kx.parking.expire-after} are {@link #expire expired}: the row stays, as
+ * EXPIRED, and the handler records it where people look. Expiry claims rows with {@code FOR UPDATE SKIP LOCKED},
+ * so any number of instances may run it; a release waiting on a row being expired then finds it gone.
+ */
+@ApplicationScoped
+public class ParkedEvents {
+
+    private static final Logger LOG = Logger.getLogger(ParkedEvents.class);
+    /** The advisory-lock namespace of fact keys (the two-int form, apart from the relay's single-bigint lock). */
+    private static final int LOCK_SPACE = 0x6b78_7066; // "kxpf"
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ParkingConfig config;
+    @Inject
+    @Any
+    Instance<ParkedEventHandler> handlers;
+
+    /** Locks the fact {@code key} until the transaction ends. Reentrant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String key) {
+        lock(List.of(key));
+    }
+
+    /** Locks several fact keys until the transaction ends, in sorted order (no deadlock between two such calls). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Collection<String> keys) {
+        for (String key : new TreeSet<>(keys)) {
+            em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
+                    .setParameter(1, LOCK_SPACE)
+                    .setParameter(2, key)
+                    .getSingleResult();
+        }
+    }
+
+    /**
+     * Keeps {@code eventId} of {@code consumer} until the fact {@code awaiting} is released. Call it after
+     * {@link #lock locking} {@code awaiting} and finding the fact unknown, in the transaction that records the
+     * event as received.
+     *
+     * @return true if it is parked now; false if it already waits (a duplicate: keep nothing more). An event that
+     *         had expired is parked again, with a new expiry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean park(String consumer, String eventId, String awaiting, String payload, String reason) {
+        lock(awaiting);
+        Instant now = Instant.now();
+        return em.createNativeQuery("""
+                INSERT INTO kx_parked_event (consumer, event_id, awaiting, payload, reason, parked_at, expires_at, state)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PARKED')
+                ON CONFLICT (consumer, event_id) DO UPDATE SET awaiting = EXCLUDED.awaiting, payload = EXCLUDED.payload,
+                    reason = EXCLUDED.reason, parked_at = EXCLUDED.parked_at, expires_at = EXCLUDED.expires_at,
+                    state = 'PARKED', expired_at = NULL
+                WHERE kx_parked_event.state = 'EXPIRED'""")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .setParameter(3, awaiting)
+                .setParameter(4, payload)
+                .setParameter(5, reason)
+                .setParameter(6, Timestamp.from(now))
+                .setParameter(7, Timestamp.from(now.plus(config.expireAfter())))
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The fact {@code awaiting} is now known (written in this transaction): every event waiting for it is removed
+     * and applied by its consumer's handler, oldest first, in this transaction.
+     *
+     * @return how many were released
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(String awaiting) {
+        lock(awaiting);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer, event_id, awaiting, payload, reason, parked_at, expires_at FROM kx_parked_event
+                WHERE awaiting = ?1 AND state = 'PARKED' ORDER BY parked_at, event_id FOR UPDATE""")
+                .setParameter(1, awaiting)
+                .getResultList();
+        List<ParkedEvent> released = rows.stream().map(ParkedEvents::parked).toList();
+        for (ParkedEvent event : released) {
+            // Deleted before it is applied: applying may park it again (under another key).
+            em.createNativeQuery("DELETE FROM kx_parked_event WHERE consumer = ?1 AND event_id = ?2")
+                    .setParameter(1, event.consumer())
+                    .setParameter(2, event.eventId())
+                    .executeUpdate();
+            handler(event.consumer()).resume(event);
+        }
+        if (!released.isEmpty()) {
+            LOG.debugf("released %d event(s) parked for %s", released.size(), awaiting);
+        }
+        return released.size();
+    }
+
+    /** Releases several facts, in sorted order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(Collection<String> awaiting) {
+        lock(awaiting);
+        int released = 0;
+        for (String key : new TreeSet<>(awaiting)) {
+            released += release(key);
+        }
+        return released;
+    }
+
+    /**
+     * One expiry pass at {@code now}, in its own transaction: up to {@code kx.parking.expiry-batch-size} events
+     * whose time ran out become EXPIRED records, each handed to its handler's {@link ParkedEventHandler#expired}.
+     * Rows another instance (or a release) holds are skipped, not waited for.
+     *
+     * @return how many expired
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int expire(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT consumer, event_id, awaiting, payload, reason, parked_at, expires_at FROM kx_parked_event
+                WHERE state = 'PARKED' AND expires_at <= ?1 ORDER BY expires_at, event_id LIMIT ?2
+                FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, config.expiryBatchSize())
+                .getResultList();
+        List<ParkedEvent> expired = new ArrayList<>();
+        for (Object[] row : rows) {
+            ParkedEvent event = parked(row);
+            em.createNativeQuery("""
+                    UPDATE kx_parked_event SET state = 'EXPIRED', expired_at = ?3 WHERE consumer = ?1 AND event_id = ?2""")
+                    .setParameter(1, event.consumer())
+                    .setParameter(2, event.eventId())
+                    .setParameter(3, Timestamp.from(now))
+                    .executeUpdate();
+            ParkedEventHandler handler = handlerFor(event.consumer());
+            if (handler != null) {
+                handler.expired(event);
+            }
+            expired.add(event);
+        }
+        if (!expired.isEmpty()) {
+            LOG.infof("%d parked event(s) expired without the fact they wait for, e.g. %s (%s)", expired.size(),
+                    expired.get(0).eventId(), expired.get(0).awaiting());
+        }
+        return expired.size();
+    }
+
+    /** How many events of {@code consumer} wait for {@code awaiting} (for checks and views). */
+    @Transactional
+    public long waiting(String consumer, String awaiting) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM kx_parked_event WHERE consumer = ?1 AND awaiting = ?2 AND state = 'PARKED'""")
+                .setParameter(1, consumer)
+                .setParameter(2, awaiting)
+                .getSingleResult()).longValue();
+    }
+
+    private ParkedEventHandler handler(String consumer) {
+        ParkedEventHandler handler = handlerFor(consumer);
+        if (handler == null) {
+            // A deployment without the consumer's handler: fail the transaction rather than drop the event.
+            throw new IllegalStateException("no ParkedEventHandler for consumer " + consumer);
+        }
+        return handler;
+    }
+
+    private ParkedEventHandler handlerFor(String consumer) {
+        for (ParkedEventHandler handler : handlers) {
+            if (handler.consumer().equals(consumer)) {
+                return handler;
+            }
+        }
+        return null;
+    }
+
+    private static ParkedEvent parked(Object[] row) {
+        return new ParkedEvent((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                instant(row[5]), instant(row[6]));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}
