@@ -185,6 +185,34 @@ class EdgeResilienceTest {
     }
 
     @Test
+    void dashboardsWaitingOnASlowServiceOpenNoBreakerOfRealTraffic() throws Exception {
+        StubServices.failPath("/api/v1/messaging/response-times", StubServices.NEVER_ANSWER);
+        try {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> dashboards = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                dashboards.add(client.sendAsync(HttpRequest.newBuilder(URI.create(gateway + "api/v1/dashboard"))
+                        .header("Authorization", "Bearer " + DevTokens.seller("dashboard-flood-" + i))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> dashboard : dashboards) {
+                HttpResponse<String> answer = dashboard.get(30, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains("\"unavailable\""), answer.body());
+            }
+            // Four dashboards timed out on messaging-service; its breaker for real traffic is still closed.
+            given().auth().oauth2(SELLER).when().get("/api/v1/conversations")
+                    .then().statusCode(200).header("X-Stub-Service", "messaging-service");
+        } finally {
+            StubServices.answerNormally("/api/v1/messaging/response-times");
+        }
+        // The dashboard's own breaker recovers for the next test class.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().auth().oauth2(SELLER)
+                .when().get("/api/v1/dashboard").then().statusCode(200)
+                .body("unansweredMessages.status", org.hamcrest.Matchers.equalTo("ok")));
+    }
+
+    @Test
     void theWebhookAllowanceIsPerClientAddressNotPerTheSenderIdInThePath() throws Exception {
         // An attacker rotating sender ids is still limited: the key is its address, not the path.
         int refusedRotating = 0;
