@@ -31,19 +31,23 @@ class ServiceDownTest {
     void aServiceThatIsDownIs503ProblemNamingItAndRecovers() {
         StubServices.stopService(Downstream.SUPPORT);
         try {
+            boolean toldWhenToRetry = false;
             for (int attempt = 0; attempt < 5; attempt++) {
-                given().auth().oauth2(SELLER).contentType("application/json").body("{\"orderId\":\"o-1\"}")
+                toldWhenToRetry |= given().auth().oauth2(SELLER).contentType("application/json").body("{\"orderId\":\"o-1\"}")
                         .when().post("/api/v1/tickets")
                         .then().statusCode(503)
                         .contentType("application/problem+json")
                         .body("status", equalTo(503))
                         .body("service", equalTo("support-service"))
                         .body("requestId", notNullValue())
-                        .time(org.hamcrest.Matchers.lessThan(5_000L));
+                        .time(org.hamcrest.Matchers.lessThan(5_000L))
+                        .extract().header("Retry-After") != null;
             }
-            // After three failures the breaker is open: the answer says when to try again.
+            // After three failures the breaker is open: the answer says when to try again. (Asserted on the
+            // attempts rather than on one more request: on a loaded machine the 1 s open period may be over.)
+            org.junit.jupiter.api.Assertions.assertTrue(toldWhenToRetry, "an open breaker answers with Retry-After");
             given().auth().oauth2(SELLER).when().get("/api/v1/tickets")
-                    .then().statusCode(503).header("Retry-After", notNullValue()).body("service", equalTo("support-service"));
+                    .then().statusCode(503).body("service", equalTo("support-service"));
             // Other services are not affected.
             given().auth().oauth2(SELLER).when().get("/api/v1/orders").then().statusCode(200);
         } finally {

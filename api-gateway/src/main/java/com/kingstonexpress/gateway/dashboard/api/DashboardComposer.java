@@ -20,6 +20,7 @@ import com.kingstonexpress.gateway.dashboard.api.DashboardView.SummarySection;
 import com.kingstonexpress.gateway.dashboard.api.DashboardView.Unavailable;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
 import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.domain.Lane;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -91,7 +92,7 @@ public class DashboardComposer {
 
     private Future<JsonNode> document(Downstream service, String uri, MultiMap headers) {
         Duration timeout = config.dashboard().timeout();
-        return downstreams.get(service, uri, headers, timeout).map(answer -> {
+        return downstreams.get(Lane.DASHBOARD, service, uri, headers, timeout).map(answer -> {
             if (!answer.ok()) {
                 throw new SectionFailure(service, "answered " + answer.status());
             }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.kingstonexpress.gateway.edge.api.ProblemResponses;
 import com.kingstonexpress.gateway.edge.api.RateLimiter;
+import com.kingstonexpress.gateway.edge.api.RequestIdRoute;
 import com.kingstonexpress.gateway.edge.domain.TokenBucket;
 import com.kingstonexpress.platform.problem.ProblemMappers;
 import com.kingstonexpress.platform.security.Caller;
@@ -50,7 +52,8 @@ public class DashboardResource {
             schema = @Schema(implementation = DashboardView.class)))
     @APIResponse(responseCode = "429", description = "Too many requests; see Retry-After")
     public Uni<Response> dashboard(@HeaderParam("Authorization") String authorization,
-            @HeaderParam("traceparent") String traceparent, @Context UriInfo uri) {
+            @HeaderParam("traceparent") String traceparent,
+            @Parameter(hidden = true) @HeaderParam(RequestIdRoute.CLIENT_HEADER) String clientRequestId, @Context UriInfo uri) {
         String sellerId = caller.sellerId();
         TokenBucket.Decision rate = rateLimiter.take("subject:" + caller.actorId());
         if (!rate.allowed()) {
@@ -64,6 +67,9 @@ public class DashboardResource {
         String requestId = RequestIds.current();
         if (requestId != null) {
             headers.add(RequestIds.HEADER, requestId);
+        }
+        if (clientRequestId != null) {
+            headers.add(RequestIdRoute.CLIENT_HEADER, clientRequestId);
         }
         if (traceparent != null) {
             headers.add("traceparent", traceparent);

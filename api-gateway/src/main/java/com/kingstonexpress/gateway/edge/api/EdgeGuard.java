@@ -24,27 +24,42 @@ public class EdgeGuard {
     @Inject
     JWTParser jwtParser;
 
-    /** Either who is calling (the rate-limit key) or why they may not pass. */
-    public record Verdict(String principal, Problem refusal) {
+    /**
+     * Either who is calling (the key of its rate and concurrency limits) or why they may not pass.
+     *
+     * @param webhook an unauthenticated, signed webhook: limited by client address, in the webhook class
+     */
+    public record Verdict(String principal, Problem refusal, boolean webhook) {
         static Verdict admitted(String principal) {
-            return new Verdict(principal, null);
+            return new Verdict(principal, null, false);
+        }
+
+        static Verdict webhookFrom(String clientAddress) {
+            return new Verdict("webhook-address:" + clientAddress, null, true);
         }
 
         static Verdict refused(Problem problem) {
-            return new Verdict(null, problem);
+            return new Verdict(null, problem, false);
         }
     }
 
-    /** Decides on the request's method, normalized path and two headers; safe to call off the event loop. */
-    public Verdict check(String method, String path, String authorization, String signature) {
+    /**
+     * Decides on the request's method, normalized path, two headers and the client's address; safe to call
+     * off the event loop.
+     */
+    public Verdict check(String method, String path, String authorization, String signature, String clientAddress) {
         Access access = AccessRules.forRequest(method, path);
+        if (access.refused()) {
+            return Verdict.refused(ProblemResponses.notFound());
+        }
         if (access.signedWebhook()) {
             if (signature == null) {
                 return Verdict.refused(ProblemResponses.unauthorized("A signed request (X-KX-Signature) is required."));
             }
-            // Centers and carriers are rate-limited by sender: the path names them ("/centers/{centerId}/...").
-            String[] segments = path.split("/");
-            return Verdict.admitted("webhook:" + segments[3] + ":" + segments[4]);
+            // Nobody is identified yet: the sender id in the path is the caller's choice, and only
+            // fulfillment-service can verify the signature. Limits are keyed by client address instead,
+            // so reusing a real center's id cannot spend that center's allowance, nor rotating ids escape it.
+            return Verdict.webhookFrom(clientAddress);
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Verdict.refused(ProblemResponses.unauthorized("A valid bearer token is required."));

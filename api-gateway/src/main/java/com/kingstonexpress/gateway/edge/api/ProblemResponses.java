@@ -43,6 +43,31 @@ public class ProblemResponses {
                 "The request body is larger than " + maxBytes + " bytes.").with("maxBytes", maxBytes);
     }
 
+    /** Default-deny: no edge rule names this method and path. */
+    public static Problem notFound() {
+        return new Problem(404, "not-found", "Not found", "There is no such resource or operation.");
+    }
+
+    public static Problem bodyTooSlow() {
+        return new Problem(408, "request-timeout", "Request body too slow",
+                "The request body did not arrive in time; send it again at a steady pace.");
+    }
+
+    public static Problem unsupportedFraming(String detail) {
+        return new Problem(400, "bad-request", "Bad request", detail);
+    }
+
+    public static Problem tooManyInFlight(String whose) {
+        return new Problem(429, "too-many-in-flight", "Too many requests in progress",
+                "Too many requests of this " + whose + " are in progress; wait for some to finish.");
+    }
+
+    public static Problem busy(Downstream service) {
+        return new Problem(503, "busy", "Busy",
+                "The gateway is busy with requests to " + service.serviceName() + "; try again shortly.")
+                .with("service", service.serviceName());
+    }
+
     public static Problem internal() {
         return new Problem(500, "internal", "Internal error",
                 "Something went wrong on our side. Quote the request id when you contact support.");

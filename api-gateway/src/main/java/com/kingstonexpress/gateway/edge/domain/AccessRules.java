@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The "who" column of API.md, as the edge enforces it. The first rule matching method and path wins; a
- * path no rule names (a typo, a method the service does not have) only needs a valid token, and the
- * service answers it with its own 404 or 405.
+ * method and path no rule names (a typo, a method the service does not have, a path with {@code ;}
+ * parameters) is denied at the edge (default-deny): a new endpoint needs its rule here.
  */
 public final class AccessRules {
 
@@ -69,7 +69,7 @@ public final class AccessRules {
                 return rule.access();
             }
         }
-        return Access.anyAuthenticated();
+        return Access.denied();
     }
 
     private static Rule rule(String method, String path, Access access) {

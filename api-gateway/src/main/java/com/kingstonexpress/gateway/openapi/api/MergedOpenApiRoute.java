@@ -22,6 +22,7 @@ import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.openapi.domain.OpenApiMerge;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
 import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.domain.Lane;
 
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
@@ -75,21 +76,52 @@ public class MergedOpenApiRoute {
     }
 
     private void respond(RoutingContext ctx, boolean asJson) {
-        merged().onComplete(result -> {
+        rendered().onComplete(result -> {
             if (result.failed()) {
                 LOG.error("merged OpenAPI document could not be built", result.cause());
                 ctx.fail(500);
                 return;
             }
-            try {
-                ctx.response()
-                        .putHeader("Content-Type", asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
-                        .end(asJson ? json.writerWithDefaultPrettyPrinter().writeValueAsString(result.result())
-                                : yaml.writeValueAsString(result.result()));
-            } catch (JsonProcessingException e) {
-                ctx.fail(e);
-            }
+            ctx.response()
+                    .putHeader("Content-Type", asJson ? "application/json;charset=UTF-8" : "application/yaml;charset=UTF-8")
+                    .end(asJson ? result.result().json() : result.result().yaml());
         });
+    }
+
+    /** The merged document in both formats, and when it was built. */
+    private record Rendered(String json, String yaml, long builtAtNanos) {
+    }
+
+    private Rendered rendered;
+    private Future<Rendered> building;
+
+    /**
+     * The merged document as served: rebuilt at most once per {@code kx.gateway.openapi.cache-ttl}, and
+     * concurrent requests share one build, so a flood of {@code /q/openapi} costs neither the services
+     * nor the event loop more than one merge per TTL.
+     */
+    private synchronized Future<Rendered> rendered() {
+        long now = System.nanoTime();
+        if (rendered != null && now - rendered.builtAtNanos() < config.openapi().cacheTtl().toNanos()) {
+            return Future.succeededFuture(rendered);
+        }
+        if (building != null && !building.isComplete()) {
+            return building;
+        }
+        building = merged().map(document -> {
+            Rendered built;
+            try {
+                built = new Rendered(json.writerWithDefaultPrettyPrinter().writeValueAsString(document),
+                        yaml.writeValueAsString(document), System.nanoTime());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the merged OpenAPI document could not be written", e);
+            }
+            synchronized (this) {
+                rendered = built;
+            }
+            return built;
+        });
+        return building;
     }
 
     /** The merged document: fetches the services' documents in parallel (those not cached) and merges. */
@@ -120,7 +152,7 @@ public class MergedOpenApiRoute {
             }
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
-        return downstreams.get(d, "/q/openapi?format=json", headers, config.openapi().fetchTimeout()).map(answer -> {
+        return downstreams.get(Lane.DOCUMENTS, d, "/q/openapi?format=json", headers, config.openapi().fetchTimeout()).map(answer -> {
             if (!answer.ok()) {
                 throw new IllegalStateException(d.serviceName() + " answered " + answer.status());
             }

@@ -1,9 +1,12 @@
 package com.kingstonexpress.gateway.routing.api;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.routing.domain.CircuitBreaker;
 import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.domain.Lane;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -25,8 +29,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * One pooled HTTP client and one circuit breaker per service. The proxy streams through
- * {@link #requestOptions}; the dashboard, the OpenAPI merge and the health checks use {@link #get}.
+ * One HTTP client (a keep-alive pool per service) and one circuit breaker per service for each
+ * {@link Lane} of traffic. The proxy streams through {@link #requestOptions}; the dashboard, the OpenAPI
+ * merge and the health checks use {@link #get} on their own lanes, so none of them can open the breaker
+ * or hold the connections of the proxied traffic.
+ *
+ * <p>Only the service's own failures count against its breaker: a refused or timed-out TCP connect, a
+ * reset, no answer within the response timeout. Waiting too long for a free pooled connection means the
+ * gateway is busy, not that the service is down: such a request is shed and not counted.
  */
 @ApplicationScoped
 public class Downstreams {
@@ -36,8 +46,8 @@ public class Downstreams {
     @Inject
     GatewayConfig config;
 
-    private final Map<Downstream, HttpClient> clients = new EnumMap<>(Downstream.class);
-    private final Map<Downstream, CircuitBreaker> breakers = new EnumMap<>(Downstream.class);
+    private final Map<Lane, Map<Downstream, HttpClient>> clients = new EnumMap<>(Lane.class);
+    private final Map<Lane, Map<Downstream, CircuitBreaker>> breakers = new EnumMap<>(Lane.class);
     private final Map<Downstream, URI> bases = new EnumMap<>(Downstream.class);
 
     /** A service's answer to a small internal call, body read whole. */
@@ -50,29 +60,49 @@ public class Downstreams {
     @PostConstruct
     void start() {
         for (Downstream d : Downstream.values()) {
-            GatewayConfig.Service service = config.services().of(d);
-            URI base = URI.create(service.url());
-            bases.put(d, base);
-            clients.put(d, vertx.createHttpClient(new HttpClientOptions()
-                    .setConnectTimeout((int) service.connectTimeout().toMillis())
-                    .setKeepAlive(true)
-                    .setMaxPoolSize(64)
-                    .setSsl("https".equals(base.getScheme()))));
-            breakers.put(d, new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor()));
+            bases.put(d, URI.create(config.services().of(d).url()));
         }
+        for (Lane lane : Lane.values()) {
+            int poolSize = poolSize(lane);
+            Map<Downstream, HttpClient> laneClients = new EnumMap<>(Downstream.class);
+            Map<Downstream, CircuitBreaker> laneBreakers = new EnumMap<>(Downstream.class);
+            for (Downstream d : Downstream.values()) {
+                laneClients.put(d, vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) config.services().of(d).connectTimeout().toMillis())
+                        .setKeepAlive(true)
+                        .setMaxPoolSize(poolSize)
+                        // A bounded queue: beyond it a request is shed at once rather than piling up.
+                        .setMaxWaitQueueSize(poolSize * 4)
+                        .setSsl("https".equals(bases.get(d).getScheme()))));
+                laneBreakers.put(d, new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor()));
+            }
+            clients.put(lane, laneClients);
+            breakers.put(lane, laneBreakers);
+        }
+    }
+
+    private int poolSize(Lane lane) {
+        GatewayConfig.Pools pools = config.pools();
+        return Math.max(1, switch (lane) {
+            case PROXY -> pools.proxy();
+            case WEBHOOK -> pools.webhook();
+            case DASHBOARD -> pools.dashboard();
+            case PROBE -> pools.probe();
+            case DOCUMENTS -> pools.documents();
+        });
     }
 
     @PreDestroy
     void stop() {
-        clients.values().forEach(HttpClient::close);
+        clients.values().forEach(laneClients -> laneClients.values().forEach(HttpClient::close));
     }
 
-    public HttpClient client(Downstream d) {
-        return clients.get(d);
+    public HttpClient client(Lane lane, Downstream d) {
+        return clients.get(lane).get(d);
     }
 
-    public CircuitBreaker breaker(Downstream d) {
-        return breakers.get(d);
+    public CircuitBreaker breaker(Lane lane, Downstream d) {
+        return breakers.get(lane).get(d);
     }
 
     /** The configured base URL, without a trailing slash (to recognise the service's own absolute links). */
@@ -81,7 +111,10 @@ public class Downstreams {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** Options addressing {@code uri} on the service, with its connect and response timeouts. */
+    /**
+     * Options addressing {@code uri} on the service: the TCP connect timeout of the service, the time a
+     * request may wait for a pooled connection, and {@code timeout} without response data.
+     */
     public RequestOptions requestOptions(Downstream d, HttpMethod method, String uri, Duration timeout) {
         URI base = bases.get(d);
         boolean ssl = "https".equals(base.getScheme());
@@ -93,27 +126,46 @@ public class Downstreams {
                 .setPort(port)
                 .setSsl(ssl)
                 .setURI(prefix + uri)
-                .setConnectTimeout(config.services().of(d).connectTimeout().toMillis())
+                // RequestOptions' connect timeout bounds obtaining a connection (pool wait included).
+                .setConnectTimeout(config.pools().acquireTimeout().toMillis())
                 .setIdleTimeout(timeout.toMillis());
     }
 
     /**
-     * A bodiless call whose answer is read whole, guarded by the service's breaker. Fails when the
-     * breaker is open, the service is unreachable or too slow; any HTTP status is an answer.
+     * Whether a failure to obtain a connection is the service's (refused, unknown host, TCP connect
+     * timed out) rather than the gateway's own pool being busy.
      */
-    public Future<Answer> get(Downstream d, String uri, MultiMap headers, Duration timeout) {
-        CircuitBreaker breaker = breakers.get(d);
+    public static boolean serviceFailedToConnect(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause.getCause() instanceof ConnectException;
+    }
+
+    /**
+     * A bodiless call on {@code lane} whose answer is read whole, guarded by that lane's breaker. Fails
+     * when the breaker is open, the service is unreachable or too slow, or the lane is busy; any HTTP
+     * status is an answer.
+     */
+    public Future<Answer> get(Lane lane, Downstream d, String uri, MultiMap headers, Duration timeout) {
+        CircuitBreaker breaker = breaker(lane, d);
         if (!breaker.allowRequest(System.nanoTime())) {
             return Future.failedFuture(new ServiceUnavailable(d, "circuit open"));
         }
         RequestOptions options = requestOptions(d, HttpMethod.GET, uri, timeout);
         options.setHeaders(headers);
-        return clients.get(d).request(options)
-                .compose(request -> request.send())
+        boolean[] connected = { false };
+        return client(lane, d).request(options)
+                .compose(request -> {
+                    connected[0] = true;
+                    return request.send();
+                })
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))
-                .timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .onSuccess(a -> breaker.recordSuccess())
-                .onFailure(t -> breaker.recordFailure(System.nanoTime()))
+                .onFailure(t -> {
+                    if (connected[0] || serviceFailedToConnect(t)) {
+                        breaker.recordFailure(System.nanoTime());
+                    }
+                })
                 .recover(t -> Future.failedFuture(t instanceof ServiceUnavailable ? t
                         : new ServiceUnavailable(d, t instanceof TimeoutException ? "timed out" : "unreachable")));
     }

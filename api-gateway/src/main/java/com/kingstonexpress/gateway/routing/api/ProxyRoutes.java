@@ -1,6 +1,8 @@
 package com.kingstonexpress.gateway.routing.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +19,23 @@ import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.edge.api.EdgeGuard;
 import com.kingstonexpress.gateway.edge.api.ProblemResponses;
 import com.kingstonexpress.gateway.edge.api.RateLimiter;
+import com.kingstonexpress.gateway.edge.api.RequestIdRoute;
+import com.kingstonexpress.gateway.edge.domain.InFlightCounter;
 import com.kingstonexpress.gateway.edge.domain.TokenBucket;
+import com.kingstonexpress.gateway.routing.domain.BodyPace;
 import com.kingstonexpress.gateway.routing.domain.CircuitBreaker;
 import com.kingstonexpress.gateway.routing.domain.Downstream;
 import com.kingstonexpress.gateway.routing.domain.ForwardedHeaders;
+import com.kingstonexpress.gateway.routing.domain.Lane;
+import com.kingstonexpress.gateway.routing.domain.Locations;
 import com.kingstonexpress.gateway.routing.domain.RouteTable;
+import com.kingstonexpress.platform.problem.Problem;
 import com.kingstonexpress.platform.security.WebhookSignature;
 import com.kingstonexpress.platform.web.RequestIds;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,15 +46,24 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The reverse proxy: every public path of the four services (RouteTable) passes the edge (size, identity,
- * role, rate), then is streamed to its service and the answer streamed back. Bodies are never buffered
- * whole; a service that cannot be reached answers 503 (504 when too slow) naming it, never a hang.
+ * The reverse proxy: every public path of the services (RouteTable) passes the edge (framing, size, the
+ * client address's concurrency, identity, role, rate, the principal's concurrency), then its body is read
+ * at the edge, within a deadline and at a minimum pace, and only then is a connection to the service
+ * taken and the request sent whole, with an explicit {@code Content-Length}. A client that is slow to
+ * send therefore holds no connection to a service, and its slowness is never counted against the
+ * service. The answer is streamed back. A service that cannot be reached answers 503 (504 when too slow)
+ * naming it, never a hang.
  */
 @ApplicationScoped
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
     private static final int PROXY_ROUTE_ORDER = -3;
+    private static final long PACE_CHECK_MILLIS = 200;
+    /** Headers a client's {@code Connection} may not nominate as hop-by-hop: the framing and the identity. */
+    private static final Set<String> NEVER_CONNECTION_TOKENS = Set.of("content-length", "transfer-encoding", "host",
+            "authorization", "x-kx-signature");
+    static final String WEBHOOK_CLASS = "class:webhook";
 
     @Inject
     Downstreams downstreams;
@@ -60,100 +78,254 @@ public class ProxyRoutes {
     @Inject
     Vertx vertx;
 
+    private final InFlightCounter inFlight = new InFlightCounter();
+
     void register(@Observes Router router) {
         // Before Quarkus's own body-size route (order -2; after the CORS filter), so that every oversized
         // body sent to a service is refused by the gateway, as problem+json, however large.
         router.routeWithRegex(RouteTable.PROXIED_PATHS).order(PROXY_ROUTE_ORDER).handler(this::handle);
     }
 
+    /** One exchange's clean-up: what to undo when it ends, however it ends (answered, refused, client gone). */
+    private static final class Exchange {
+        final RoutingContext ctx;
+        final String requestId;
+        final long arrivedNanos = System.nanoTime();
+        private final List<Runnable> onFinish = new ArrayList<>();
+        private Runnable onClientGone = () -> { };
+        private boolean finished;
+        private boolean closeWhenAnswered;
+
+        Exchange(RoutingContext ctx, String requestId) {
+            this.ctx = ctx;
+            this.requestId = requestId;
+            ctx.response().endHandler(v -> answered());
+            ctx.response().closeHandler(v -> clientGone());
+        }
+
+        void onFinish(Runnable action) {
+            if (finished) {
+                action.run();
+            } else {
+                onFinish.add(action);
+            }
+        }
+
+        void onClientGone(Runnable action) {
+            onClientGone = action;
+        }
+
+        /** The client's body is not read to its end: once the answer is written the connection goes. */
+        void closeWhenAnswered() {
+            closeWhenAnswered = true;
+            if (ctx.request().version() != HttpVersion.HTTP_2) {
+                ctx.response().putHeader("Connection", "close");
+            }
+        }
+
+        private void answered() {
+            if (closeWhenAnswered && ctx.request().version() != HttpVersion.HTTP_2) {
+                ctx.request().connection().close();
+            }
+            finish();
+        }
+
+        private void clientGone() {
+            onClientGone.run();
+            finish();
+        }
+
+        private void finish() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            onFinish.forEach(Runnable::run);
+            onFinish.clear();
+        }
+    }
+
     void handle(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
         in.pause();
-        String requestId = RequestIds.acceptOrCreate(in.getHeader(RequestIds.HEADER));
+        String requestId = RequestIdRoute.of(ctx);
         RequestIds.set(requestId);
-        ctx.response().putHeader(RequestIds.HEADER, requestId);
         String path = ctx.normalizedPath();
         Downstream target = RouteTable.serviceFor(path).orElseThrow();
+        Exchange exchange = new Exchange(ctx, requestId);
 
+        String transferEncoding = in.getHeader("Transfer-Encoding");
+        if (transferEncoding != null && !transferEncoding.trim().equalsIgnoreCase("chunked")) {
+            refuseUnread(exchange, ProblemResponses.unsupportedFraming(
+                    "Transfer-Encoding other than \"chunked\" is not accepted; send the body plain or chunked."));
+            return;
+        }
         long maxBody = config.maxBodyBytes();
         String declaredLength = in.getHeader("Content-Length");
         if (declaredLength != null && exceeds(declaredLength, maxBody)) {
-            refuseOversized(ctx, maxBody, requestId);
+            refuseUnread(exchange, ProblemResponses.payloadTooLarge(maxBody));
             return;
         }
+        String address = clientAddress(in);
+        String addressKey = "address:" + address;
+        if (!inFlight.tryAcquire(addressKey, config.limits().maxInFlightPerAddress())) {
+            ctx.response().putHeader("Retry-After", "1");
+            refuseUnread(exchange, ProblemResponses.tooManyInFlight("client address"));
+            return;
+        }
+        exchange.onFinish(() -> inFlight.release(addressKey));
+
         String method = in.method().name();
         String authorization = in.getHeader("Authorization");
         String signature = in.getHeader(WebhookSignature.HEADER);
         // Token verification may block (a key set fetched over HTTP in production): off the event loop.
-        vertx.executeBlocking(() -> edge.check(method, path, authorization, signature), false).onComplete(checked -> {
+        vertx.executeBlocking(() -> edge.check(method, path, authorization, signature, address), false).onComplete(checked -> {
             if (checked.failed()) {
                 LOG.error("edge check failed", checked.cause());
-                problems.send(ctx, ProblemResponses.internal(), requestId);
+                refuseUnread(exchange, ProblemResponses.internal());
             } else {
-                admitted(ctx, target, path, requestId, checked.result());
+                admitted(exchange, target, path, checked.result());
             }
         });
     }
 
-    private void admitted(RoutingContext ctx, Downstream target, String path, String requestId, EdgeGuard.Verdict verdict) {
+    private void admitted(Exchange exchange, Downstream target, String path, EdgeGuard.Verdict verdict) {
+        RoutingContext ctx = exchange.ctx;
         if (verdict.refusal() != null) {
-            problems.send(ctx, verdict.refusal(), requestId);
+            refuseUnread(exchange, verdict.refusal());
             return;
         }
-        TokenBucket.Decision rate = rateLimiter.take(verdict.principal());
+        TokenBucket.Decision rate = verdict.webhook()
+                ? rateLimiter.take(verdict.principal(), config.webhooks().requestsPerSecondPerAddress(), config.webhooks().burstPerAddress())
+                : rateLimiter.take(verdict.principal());
         if (!rate.allowed()) {
             ctx.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
-            problems.send(ctx, ProblemResponses.tooManyRequests(rate.retryAfterSeconds()), requestId);
+            refuseUnread(exchange, ProblemResponses.tooManyRequests(rate.retryAfterSeconds()));
             return;
         }
-        CircuitBreaker breaker = downstreams.breaker(target);
-        if (!breaker.allowRequest(System.nanoTime())) {
-            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, breaker.secondsUntilTrial(System.nanoTime()))));
-            problems.send(ctx, ProblemResponses.serviceUnavailable(target), requestId);
+        String capKey = verdict.webhook() ? WEBHOOK_CLASS : verdict.principal();
+        int cap = verdict.webhook() ? config.webhooks().maxInFlight() : config.limits().maxInFlightPerPrincipal();
+        if (!inFlight.tryAcquire(capKey, cap)) {
+            ctx.response().putHeader("Retry-After", "1");
+            // The webhook class as a whole is full: the gateway is busy, not this sender at fault.
+            refuseUnread(exchange, verdict.webhook() ? ProblemResponses.busy(target) : ProblemResponses.tooManyInFlight("caller"));
             return;
         }
-        forward(ctx, target, path, requestId, breaker);
+        exchange.onFinish(() -> inFlight.release(capKey));
+        Lane lane = verdict.webhook() ? Lane.WEBHOOK : Lane.PROXY;
+        CircuitBreaker breaker = downstreams.breaker(lane, target);
+        if (breaker.isOpen(System.nanoTime())) {
+            refuseBreakerOpen(exchange, target, breaker);
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+            // The client waits for this before sending its body; the edge has let it pass, so let it come.
+            ctx.response().writeContinue();
+        }
+        readBody(exchange, body -> forward(exchange, target, lane, path, body));
     }
 
-    private void forward(RoutingContext ctx, Downstream target, String path, String requestId, CircuitBreaker breaker) {
+    /**
+     * Reads the whole body (at most {@code kx.gateway.max-body-bytes}) before anything is sent on: within
+     * the body deadline and at the minimum pace, or the client gets 408 and its connection is closed.
+     */
+    private void readBody(Exchange exchange, java.util.function.Consumer<Buffer> whenComplete) {
+        HttpServerRequest in = exchange.ctx.request();
+        long maxBody = config.maxBodyBytes();
+        BodyPace pace = new BodyPace(config.limits().bodyDeadline(), config.limits().bodyGrace(),
+                config.limits().bodyMinBytesPerSecond());
+        Buffer body = Buffer.buffer();
+        long timer = vertx.setPeriodic(PACE_CHECK_MILLIS, id -> {
+            if (pace.judge(System.nanoTime() - exchange.arrivedNanos, body.length()) != BodyPace.Verdict.ON_TIME) {
+                vertx.cancelTimer(id);
+                stopReading(in);
+                refuseUnread(exchange, ProblemResponses.bodyTooSlow());
+            }
+        });
+        exchange.onFinish(() -> vertx.cancelTimer(timer));
+        in.handler(chunk -> {
+            if ((long) body.length() + chunk.length() > maxBody) {
+                vertx.cancelTimer(timer);
+                stopReading(in);
+                refuseUnread(exchange, ProblemResponses.payloadTooLarge(maxBody));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        in.endHandler(v -> {
+            vertx.cancelTimer(timer);
+            whenComplete.accept(body);
+        });
+        in.exceptionHandler(t -> vertx.cancelTimer(timer));
+        in.resume();
+    }
+
+    private static void stopReading(HttpServerRequest in) {
+        in.handler(null);
+        in.endHandler(null);
+        in.pause();
+    }
+
+    private void forward(Exchange exchange, Downstream target, Lane lane, String path, Buffer body) {
+        RoutingContext ctx = exchange.ctx;
         HttpServerRequest in = ctx.request();
+        if (ctx.response().closed()) {
+            return;
+        }
+        CircuitBreaker breaker = downstreams.breaker(lane, target);
+        if (!breaker.allowRequest(System.nanoTime())) {
+            refuseBreakerOpen(exchange, target, breaker);
+            return;
+        }
         // The normalized path goes on, so the service sees exactly the path the edge rules were checked on.
         String uri = in.query() == null ? path : path + "?" + in.query();
         RequestOptions options = downstreams.requestOptions(target, in.method(), uri, config.services().of(target).timeout());
-        downstreams.client(target).request(options).onComplete(connected -> {
+        downstreams.client(lane, target).request(options).onComplete(connected -> {
             if (connected.failed()) {
-                breaker.recordFailure(System.nanoTime());
-                LOG.warnf("%s unreachable for %s %s: %s", target.serviceName(), in.method(), path, connected.cause().getMessage());
-                problems.send(ctx, ProblemResponses.serviceUnavailable(target), requestId);
+                Throwable cause = connected.cause();
+                if (Downstreams.serviceFailedToConnect(cause)) {
+                    breaker.recordFailure(System.nanoTime());
+                    LOG.warnf("%s unreachable for %s %s: %s", target.serviceName(), in.method(), path, cause.getMessage());
+                    problems.send(ctx, ProblemResponses.serviceUnavailable(target), exchange.requestId);
+                } else {
+                    // No free connection in time: the gateway is busy; the service is not at fault.
+                    breaker.recordNeither();
+                    LOG.debugf("%s lane %s busy for %s %s: %s", target.serviceName(), lane, in.method(), path, cause.getMessage());
+                    ctx.response().putHeader("Retry-After", "1");
+                    problems.send(ctx, ProblemResponses.busy(target), exchange.requestId);
+                }
                 return;
             }
             HttpClientRequest out = connected.result();
-            // A client that goes away takes its request to the service with it.
-            ctx.response().closeHandler(v -> out.reset());
-            copyRequestHeaders(in, out, requestId);
-            if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
-                // The client waits for this before sending its body; the service is reached, so let it come.
-                ctx.response().writeContinue();
+            if (ctx.response().closed()) {
+                breaker.recordNeither();
+                out.reset();
+                return;
             }
+            // A client that goes away takes its request to the service with it.
+            exchange.onClientGone(out::reset);
+            copyRequestHeaders(in, out, exchange.requestId, body.length());
             out.response().onComplete(answered -> {
                 if (answered.failed()) {
-                    onServiceFailure(ctx, target, breaker, answered.cause(), requestId);
+                    onServiceFailure(ctx, target, breaker, answered.cause(), exchange.requestId);
                 } else {
                     breaker.recordSuccess();
                     relayResponse(ctx, target, answered.result());
                 }
             });
-            streamBody(ctx, out, requestId);
+            out.end(body);
         });
     }
 
-    private void copyRequestHeaders(HttpServerRequest in, HttpClientRequest out, String requestId) {
+    private void copyRequestHeaders(HttpServerRequest in, HttpClientRequest out, String requestId, int bodyLength) {
         Set<String> connectionTokens = connectionTokens(in.headers());
+        connectionTokens.removeAll(NEVER_CONNECTION_TOKENS);
         MultiMap headers = out.headers();
         for (Map.Entry<String, String> header : in.headers()) {
-            if (ForwardedHeaders.forwardRequestHeader(header.getKey(), connectionTokens)
-                    && !header.getKey().equalsIgnoreCase(RequestIds.HEADER)) {
-                headers.add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (ForwardedHeaders.forwardRequestHeader(name, connectionTokens)
+                    && !name.equalsIgnoreCase(RequestIds.HEADER) && !name.equalsIgnoreCase("Content-Length")) {
+                headers.add(name, header.getValue());
             }
         }
         headers.set(RequestIds.HEADER, requestId);
@@ -164,36 +336,10 @@ public class ProxyRoutes {
         if (in.remoteAddress() != null) {
             headers.set("X-Forwarded-For", in.remoteAddress().hostAddress());
         }
-        boolean chunked = "chunked".equalsIgnoreCase(in.getHeader("Transfer-Encoding"));
-        if (chunked && in.getHeader("Content-Length") == null) {
-            out.setChunked(true);
+        // The framing is the gateway's own, whatever the client's was (Content-Length, chunked, HTTP/2).
+        if (bodyLength > 0 || in.getHeader("Content-Length") != null || in.getHeader("Transfer-Encoding") != null) {
+            headers.set("Content-Length", Integer.toString(bodyLength));
         }
-    }
-
-    /** Streams the client's body to the service, counting bytes so a chunked body cannot exceed the limit. */
-    private void streamBody(RoutingContext ctx, HttpClientRequest out, String requestId) {
-        HttpServerRequest in = ctx.request();
-        long maxBody = config.maxBodyBytes();
-        long[] received = { 0 };
-        in.handler(chunk -> {
-            received[0] += chunk.length();
-            if (received[0] > maxBody) {
-                in.handler(null);
-                in.endHandler(null);
-                // Answer first: resetting the service's request fails its response, which must not become a 503.
-                refuseOversized(ctx, maxBody, requestId);
-                out.reset();
-                return;
-            }
-            out.write(chunk);
-            if (out.writeQueueFull()) {
-                in.pause();
-                out.drainHandler(v -> in.resume());
-            }
-        });
-        in.endHandler(v -> out.end());
-        in.exceptionHandler(t -> out.reset());
-        in.resume();
     }
 
     private void relayResponse(RoutingContext ctx, Downstream target, HttpClientResponse answer) {
@@ -208,13 +354,14 @@ public class ProxyRoutes {
         String serviceBase = downstreams.baseUrl(target);
         for (Map.Entry<String, String> header : answer.headers()) {
             String name = header.getKey();
-            if (!ForwardedHeaders.forwardResponseHeader(name, connectionTokens) || name.equalsIgnoreCase(RequestIds.HEADER)) {
+            if (!ForwardedHeaders.forwardResponseHeader(name, connectionTokens) || name.equalsIgnoreCase(RequestIds.HEADER)
+                    || name.equalsIgnoreCase(RequestIdRoute.CLIENT_HEADER)) {
                 continue;
             }
             String value = header.getValue();
-            if (name.equalsIgnoreCase("Location") && value.startsWith(serviceBase)) {
+            if (name.equalsIgnoreCase("Location")) {
                 // A service builds absolute links from its own address; the client must see the gateway's.
-                value = ctx.request().scheme() + "://" + ctx.request().host() + value.substring(serviceBase.length());
+                value = Locations.rewrite(value, serviceBase, config.publicUrl());
             }
             response.headers().add(name, value);
         }
@@ -226,6 +373,8 @@ public class ProxyRoutes {
 
     private void onServiceFailure(RoutingContext ctx, Downstream target, CircuitBreaker breaker, Throwable cause, String requestId) {
         if (ctx.response().ended() || ctx.response().closed()) {
+            // The client left first: its request was reset, which says nothing about the service.
+            breaker.recordNeither();
             return;
         }
         if (ctx.response().headWritten()) {
@@ -241,14 +390,30 @@ public class ProxyRoutes {
         }
     }
 
-    private void refuseOversized(RoutingContext ctx, long maxBody, String requestId) {
-        // The rest of an oversized body is not read: close the connection once the problem is written.
-        HttpServerRequest in = ctx.request();
-        if (in.version() != HttpVersion.HTTP_2) {
-            ctx.response().putHeader("Connection", "close");
-            ctx.response().endHandler(v -> in.connection().close());
+    private void refuseBreakerOpen(Exchange exchange, Downstream target, CircuitBreaker breaker) {
+        exchange.ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, breaker.secondsUntilTrial(System.nanoTime()))));
+        refuseUnread(exchange, ProblemResponses.serviceUnavailable(target));
+    }
+
+    /**
+     * Answers {@code problem} before (or instead of) reading the rest of the body. A body still on its way
+     * is not read: the connection is closed once the problem is written.
+     */
+    private void refuseUnread(Exchange exchange, Problem problem) {
+        HttpServerRequest in = exchange.ctx.request();
+        if (!in.isEnded() && mayHaveBody(in)) {
+            exchange.closeWhenAnswered();
         }
-        problems.send(ctx, ProblemResponses.payloadTooLarge(maxBody), requestId);
+        problems.send(exchange.ctx, problem, exchange.requestId);
+    }
+
+    private static boolean mayHaveBody(HttpServerRequest in) {
+        String length = in.getHeader("Content-Length");
+        return in.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
+    }
+
+    private static String clientAddress(HttpServerRequest in) {
+        return in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
     }
 
     private static boolean exceeds(String declaredLength, long max) {
@@ -262,7 +427,7 @@ public class ProxyRoutes {
     private static Set<String> connectionTokens(MultiMap headers) {
         String connection = headers.get("Connection");
         if (connection == null) {
-            return Set.of();
+            return new java.util.HashSet<>();
         }
         return Arrays.stream(connection.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
                 .filter(s -> !s.isEmpty()).collect(Collectors.toSet());

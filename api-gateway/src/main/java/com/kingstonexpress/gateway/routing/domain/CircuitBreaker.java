@@ -52,6 +52,19 @@ public final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /**
+     * The attempt says nothing about the service (the client left, the gateway shed the request before it
+     * was sent): a trial request in flight is given back, and nothing is counted.
+     */
+    public synchronized void recordNeither() {
+        trialInFlight = false;
+    }
+
+    /** Whether requests are being refused now, without taking the trial slot (to refuse before reading a body). */
+    public synchronized boolean isOpen(long nowNanos) {
+        return state == State.OPEN && nowNanos - openedAtNanos < openForNanos;
+    }
+
     public synchronized void recordFailure(long nowNanos) {
         consecutiveFailures++;
         trialInFlight = false;

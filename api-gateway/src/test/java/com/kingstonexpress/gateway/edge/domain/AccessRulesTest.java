@@ -59,4 +59,16 @@ class AccessRulesTest {
         assertEquals(true, AccessRules.forRequest("POST", path).signedWebhook());
         assertEquals(false, AccessRules.forRequest("GET", path).signedWebhook(), "only the POST is a webhook");
     }
+
+    @ParameterizedTest
+    @CsvSource({ "DELETE, /api/v1/orders/o-1", "GET, /api/v1/customer-messages", "GET, /api/v1/orders/o-1/unknown",
+            "GET, /api/v1/orders/o-1;x=1/history/y", "PATCH, /api/v1/platform/incidents/i-1",
+            "GET, /api/v1/fulfillment-centers/c-1/events" })
+    void whatNoRuleNamesIsDeniedToEveryone(String method, String path) {
+        Access access = AccessRules.forRequest(method, path);
+        assertEquals(true, access.refused());
+        for (String role : ALL_ROLES) {
+            assertEquals(false, access.admits(Set.of(role)), role);
+        }
+    }
 }

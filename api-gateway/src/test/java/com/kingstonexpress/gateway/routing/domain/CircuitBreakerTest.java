@@ -49,4 +49,17 @@ class CircuitBreakerTest {
         assertEquals(CircuitBreaker.State.CLOSED, breaker.state());
         assertEquals(0, breaker.secondsUntilTrial(0));
     }
+
+    @Test
+    void anAttemptThatSaysNothingAboutTheServiceGivesTheTrialBack() {
+        CircuitBreaker breaker = new CircuitBreaker(1, Duration.ofSeconds(2));
+        breaker.recordFailure(0);
+        assertTrue(breaker.isOpen(SECOND));
+        assertFalse(breaker.isOpen(2 * SECOND), "peeking does not take the trial");
+        assertTrue(breaker.allowRequest(2 * SECOND));
+        assertFalse(breaker.allowRequest(2 * SECOND));
+        breaker.recordNeither();
+        assertTrue(breaker.allowRequest(2 * SECOND), "the client left: the next request is the trial");
+        assertEquals(CircuitBreaker.State.HALF_OPEN, breaker.state());
+    }
 }
