@@ -65,8 +65,5 @@ public interface NotificationConfig {
 
         @WithDefault("PT0.25S")
         Duration pollInterval();
-
-        @WithDefault("P7D")
-        Duration retention();
     }
 }
