@@ -80,13 +80,14 @@ public class DeliveryResource {
     public Response replay(@PathParam("subscriptionId") String subscriptionId, @PathParam("deliveryId") String deliveryId) {
         requireOwned(subscriptionId);
         Instant now = Instant.now();
-        if (!deliveries.replay(subscriptionId, deliveryId, now, now.plus(config.retry().giveUpAfter()))) {
-            DeliveryStore.Delivery d = deliveries.find(subscriptionId, deliveryId)
-                    .orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
-            throw ProblemException.conflict("Only a failed delivery can be replayed; this one is " + d.status() + ".");
-        }
+        DeliveryStore.Delivery replayed = deliveries.replay(subscriptionId, deliveryId, now, now.plus(config.retry().giveUpAfter()))
+                .orElseThrow(() -> {
+                    DeliveryStore.Delivery d = deliveries.find(subscriptionId, deliveryId)
+                            .orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
+                    return ProblemException.conflict("Only a failed delivery can be replayed; this one is " + d.status() + ".");
+                });
         dispatcher.wake();
-        return Response.accepted(view(deliveries.find(subscriptionId, deliveryId).orElseThrow())).build();
+        return Response.accepted(view(replayed)).build();
     }
 
     private void requireOwned(String subscriptionId) {

@@ -215,20 +215,24 @@ public class DeliveryStore {
     /**
      * Puts a parked (FAILED) delivery back in the queue, due now, with a fresh retry window.
      *
-     * @return false when it is not FAILED (any more)
+     * @return the delivery as the replay left it, or empty when it is not FAILED (any more)
      */
-    public boolean replay(String subscriptionId, String deliveryId, Instant now, Instant giveUpAt) {
+    public Optional<Delivery> replay(String subscriptionId, String deliveryId, Instant now, Instant giveUpAt) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
-                        UPDATE notification_delivery SET status = 'PENDING', next_attempt_at = ?, give_up_at = ?, replays = replays + 1,
-                            updated_at = ?
-                        WHERE subscription_id = ? AND delivery_id = ? AND status = 'FAILED'""")) {
+                        WITH d AS (
+                            UPDATE notification_delivery SET status = 'PENDING', next_attempt_at = ?, give_up_at = ?, replays = replays + 1,
+                                updated_at = ?
+                            WHERE subscription_id = ? AND delivery_id = ? AND status = 'FAILED' RETURNING *)
+                        """ + SELECT.replace("FROM notification_delivery d", "FROM d"))) {
             Jdbc.setInstant(s, 1, now);
             Jdbc.setInstant(s, 2, giveUpAt);
             Jdbc.setInstant(s, 3, now);
             s.setString(4, subscriptionId);
             s.setString(5, deliveryId);
-            return s.executeUpdate() == 1;
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw Jdbc.unavailable("delivery store", e);
         }
