@@ -87,13 +87,24 @@ class NotificationsEndToEndTest {
         customerWrites(alice, order, "Hello, is my teapot on its way?");
         await().atMost(EVENTUALLY).until(() -> messagesFor(receiver.requests("alice"), order).size() == 1);
 
-        Instant written = Instant.now();
-        customerWrites(alice, order, "Also, can you gift-wrap it?");
-        await().atMost(Duration.ofSeconds(5)).until(() -> messagesFor(receiver.requests("alice"), order).size() == 2);
-        WebhookReceiver.Request delivered = receiver.requests("alice").get(receiver.requests("alice").size() - 1);
-        Duration lag = Duration.between(written, delivered.receivedAt());
-        System.out.println("message.received delivered " + lag.toMillis() + " ms after the customer's message was accepted");
-        assertTrue(lag.compareTo(Duration.ofSeconds(1)) < 0, "took " + lag);
+        // Three more, each timed from the moment messaging-service accepted the customer's message to the moment the
+        // seller's endpoint had it (the event time, set when messaging-service committed it, is printed beside).
+        List<Long> lags = new ArrayList<>();
+        WebhookReceiver.Request delivered = null;
+        for (int i = 0; i < 3; i++) {
+            int before = messagesFor(receiver.requests("alice"), order).size();
+            customerWrites(alice, order, "Also, can you gift-wrap it? (" + i + ")");
+            Instant accepted = Instant.now();
+            await().atMost(Duration.ofSeconds(5)).until(() -> messagesFor(receiver.requests("alice"), order).size() == before + 1);
+            delivered = receiver.requests("alice").get(receiver.requests("alice").size() - 1);
+            Instant eventTime = Instant.parse(JSON.readTree(delivered.body()).get("occurredAt").asText());
+            lags.add(Duration.between(accepted, delivered.receivedAt()).toMillis());
+            System.out.printf("message.received at the seller's endpoint %d ms after the message was accepted, %d ms after its event time%n",
+                    lags.get(i), Duration.between(eventTime, delivered.receivedAt()).toMillis());
+        }
+        List<Long> sorted = lags.stream().sorted().toList();
+        assertTrue(sorted.get(1) < 1000, "median delivery after the customer's message: " + lags + " ms");
+        assertTrue(sorted.get(2) < 2000, "slowest delivery after the customer's message: " + lags + " ms");
 
         WebhookSignature.Verdict verdict = WebhookSignature.verify(aliceSub.get("secret"), delivered.header(WebhookSignature.HEADER),
                 delivered.body(), Instant.now());
