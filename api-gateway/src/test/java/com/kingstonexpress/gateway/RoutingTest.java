@@ -65,7 +65,13 @@ class RoutingTest {
                 Arguments.of("GET", "/api/v1/tickets/t-1", SELLER, Downstream.SUPPORT),
                 Arguments.of("POST", "/api/v1/tickets/t-1/comments", AGENT, Downstream.SUPPORT),
                 Arguments.of("POST", "/api/v1/tickets/t-1/assignment", AGENT, Downstream.SUPPORT),
-                Arguments.of("POST", "/api/v1/tickets/t-1/status", SELLER, Downstream.SUPPORT));
+                Arguments.of("POST", "/api/v1/tickets/t-1/status", SELLER, Downstream.SUPPORT),
+                Arguments.of("GET", "/api/v1/orders/export?format=csv", SELLER, Downstream.ORDER),
+                Arguments.of("POST", "/api/v1/notification-subscriptions", SELLER, Downstream.NOTIFICATION),
+                Arguments.of("GET", "/api/v1/notification-subscriptions/s-1/deliveries?status=FAILED", SELLER, Downstream.NOTIFICATION),
+                Arguments.of("POST", "/api/v1/notification-subscriptions/s-1/deliveries/d-1/replay", SELLER, Downstream.NOTIFICATION),
+                Arguments.of("DELETE", "/api/v1/notification-subscriptions/s-1", SELLER, Downstream.NOTIFICATION),
+                Arguments.of("GET", "/api/v1/notifications/stream", SELLER, Downstream.NOTIFICATION));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3}")

@@ -46,6 +46,11 @@ final class StubOpenApi {
                 schemas.put("Conversation", new JsonObject().put("type", "object"));
                 schemas.put("ResponseTimes", new JsonObject().put("type", "object"));
             }
+            case NOTIFICATION -> {
+                paths.put("/api/v1/notification-subscriptions", new JsonObject().put("get", op("listSubscriptions", "Subscription"))
+                        .put("post", op("subscribe", "Subscription")));
+                schemas.put("Subscription", new JsonObject().put("type", "object"));
+            }
             case SUPPORT -> {
                 paths.put("/api/v1/tickets", new JsonObject().put("get", op("listTickets", "Ticket")).put("post", op("openTicket", "Ticket")));
                 paths.put("/api/v1/tickets/{ticketId}/comments", new JsonObject().put("post", op("comment", "Ticket")));

@@ -45,7 +45,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 "kx.gateway.services.order.url", url(Downstream.ORDER),
                 "kx.gateway.services.fulfillment.url", url(Downstream.FULFILLMENT),
                 "kx.gateway.services.messaging.url", url(Downstream.MESSAGING),
-                "kx.gateway.services.support.url", url(Downstream.SUPPORT));
+                "kx.gateway.services.support.url", url(Downstream.SUPPORT),
+                "kx.gateway.services.notification.url", url(Downstream.NOTIFICATION));
     }
 
     @Override

@@ -50,12 +50,15 @@ public interface GatewayConfig {
 
         Service support();
 
+        Service notification();
+
         default Service of(Downstream downstream) {
             return switch (downstream) {
                 case ORDER -> order();
                 case FULFILLMENT -> fulfillment();
                 case MESSAGING -> messaging();
                 case SUPPORT -> support();
+                case NOTIFICATION -> notification();
             };
         }
     }

@@ -107,6 +107,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         }
+        if (s.name().equals("notification")) {
+            // A developer's own webhook receiver on this machine is plain http; production allows https only.
+            env.put("KX_NOTIFICATIONS_ALLOW_INSECURE_LOCALHOST", System.getenv().getOrDefault("KX_NOTIFICATIONS_ALLOW_INSECURE_LOCALHOST", "true"));
+        }
         if (s.database() == null) {
             for (StackConfig.Service downstream : config.services()) {
                 if (downstream.database() != null) {

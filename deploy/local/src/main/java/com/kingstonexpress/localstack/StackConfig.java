@@ -29,10 +29,11 @@ public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPo
         }
     }
 
-    /** Ports 8080 (gateway), 8081-8084 (services), 15432 (PostgreSQL), 19092 (Kafka) unless the environment says otherwise. */
+    /** Ports 8080 (gateway), 8081-8085 (services), 15432 (PostgreSQL), 19092 (Kafka) unless the environment says otherwise. */
     public static StackConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
-        Map<String, Integer> defaults = Map.of("gateway", 8080, "order", 8081, "fulfillment", 8082, "messaging", 8083, "support", 8084);
+        Map<String, Integer> defaults = Map.of("gateway", 8080, "order", 8081, "fulfillment", 8082, "messaging", 8083, "support", 8084,
+                "notification", 8085);
         Path data = Path.of(env.getOrDefault("KX_STACK_DIR", root.resolve(".local-stack").toString()));
         return new StackConfig(root, data,
                 port(env, "KX_POSTGRES_PORT", 15432),
@@ -53,6 +54,7 @@ public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPo
                 new Service("fulfillment", "fulfillment-service", port.applyAsInt("fulfillment"), "kx_fulfillment"),
                 new Service("messaging", "messaging-service", port.applyAsInt("messaging"), "kx_messaging"),
                 new Service("support", "support-service", port.applyAsInt("support"), "kx_support"),
+                new Service("notification", "notification-service", port.applyAsInt("notification"), "kx_notifications"),
                 new Service("gateway", "api-gateway", port.applyAsInt("gateway"), null));
     }
 

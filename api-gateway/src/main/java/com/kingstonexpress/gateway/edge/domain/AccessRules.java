@@ -33,6 +33,7 @@ public final class AccessRules {
             rule("POST", "/api/v1/orders", Access.roles(STOREFRONT)),
             rule("GET", "/api/v1/orders", Access.roles(SELLER)),
             rule("GET", "/api/v1/orders/summary", Access.roles(SELLER)),
+            rule("GET", "/api/v1/orders/export", Access.roles(SELLER)),
             rule("GET", "/api/v1/orders/" + ID, Access.roles(SELLER, SUPPORT_AGENT)),
             rule("GET", "/api/v1/orders/" + ID + "/history", Access.roles(SELLER, SUPPORT_AGENT)),
             rule("GET", "/api/v1/orders/" + ID + "/tracking", Access.roles(SELLER, SUPPORT_AGENT)),
@@ -57,7 +58,11 @@ public final class AccessRules {
             rule("POST", "/api/v1/tickets", Access.roles(SELLER)),
             rule("GET", "/api/v1/tickets", Access.roles(SELLER, SUPPORT_AGENT)),
             rule("POST", "/api/v1/tickets/" + ID + "/assignment", Access.roles(SUPPORT_AGENT)),
-            rule(null, "/api/v1/tickets/" + ID + "(/comments(/" + ID + ")?|/status)?", Access.roles(SELLER, SUPPORT_AGENT)));
+            rule(null, "/api/v1/tickets/" + ID + "(/comments(/" + ID + ")?|/status)?", Access.roles(SELLER, SUPPORT_AGENT)),
+
+            // Notifications (notification-service): a seller's own webhook endpoints and live stream.
+            rule(null, "/api/v1/notification-subscriptions(/.*)?", Access.roles(SELLER)),
+            rule("GET", "/api/v1/notifications/stream", Access.roles(SELLER)));
 
     private AccessRules() {
     }

@@ -1,11 +1,12 @@
 package com.kingstonexpress.gateway.routing.domain;
 
-/** The four services behind the gateway, named as they name themselves in problems, logs and health. */
+/** The services behind the gateway, named as they name themselves in problems, logs and health. */
 public enum Downstream {
     ORDER("order-service"),
     FULFILLMENT("fulfillment-service"),
     MESSAGING("messaging-service"),
-    SUPPORT("support-service");
+    SUPPORT("support-service"),
+    NOTIFICATION("notification-service");
 
     private final String serviceName;
 

@@ -23,11 +23,13 @@ public final class RouteTable {
             new Entry(prefix("/api/v1/customer-messages"), Downstream.MESSAGING),
             new Entry(prefix("/api/v1/conversations"), Downstream.MESSAGING),
             new Entry(prefix("/api/v1/messaging"), Downstream.MESSAGING),
-            new Entry(prefix("/api/v1/tickets"), Downstream.SUPPORT));
+            new Entry(prefix("/api/v1/tickets"), Downstream.SUPPORT),
+            new Entry(prefix("/api/v1/notification-subscriptions"), Downstream.NOTIFICATION),
+            new Entry(prefix("/api/v1/notifications"), Downstream.NOTIFICATION));
 
     /** The Vert.x route regex that sends every proxied path to the gateway's proxy handler. */
     public static final String PROXIED_PATHS =
-            "/api/v1/(orders|support/orders|fulfillment-centers|carriers|platform|customer-messages|conversations|messaging|tickets)(/.*)?";
+            "/api/v1/(orders|support/orders|fulfillment-centers|carriers|platform|customer-messages|conversations|messaging|tickets|notification-subscriptions|notifications)(/.*)?";
 
     private RouteTable() {
     }

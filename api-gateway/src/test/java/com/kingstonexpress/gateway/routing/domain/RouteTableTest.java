@@ -30,7 +30,11 @@ class RouteTableTest {
             "/api/v1/conversations/c-1/messages, MESSAGING",
             "/api/v1/messaging/response-times, MESSAGING",
             "/api/v1/tickets, SUPPORT",
-            "/api/v1/tickets/t-1/assignment, SUPPORT" })
+            "/api/v1/tickets/t-1/assignment, SUPPORT",
+            "/api/v1/orders/export, ORDER",
+            "/api/v1/notification-subscriptions, NOTIFICATION",
+            "/api/v1/notification-subscriptions/s-1/deliveries/d-1/replay, NOTIFICATION",
+            "/api/v1/notifications/stream, NOTIFICATION" })
     void everyPublicPathHasItsService(String path, Downstream service) {
         assertEquals(Optional.of(service), RouteTable.serviceFor(path));
         assertTrue(path.matches(RouteTable.PROXIED_PATHS), "the proxy route must catch " + path);

@@ -1,0 +1,111 @@
+package com.kingstonexpress.notification.feed.events;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kingstonexpress.notification.config.NotificationConfig;
+import com.kingstonexpress.notification.delivery.service.Dispatcher;
+import com.kingstonexpress.notification.feed.domain.NotificationType;
+import com.kingstonexpress.notification.feed.persistence.NotificationStore;
+import com.kingstonexpress.platform.events.EventEnvelope;
+import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.inbox.InboundEvents;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Turns the events of the four topics into notifications: each becomes one row of the feed and, in the
+ * same transaction as the inbox record, one pending delivery per matching subscription. Once the event is
+ * acknowledged, its deliveries are in the database: nothing acknowledged is lost. Event types a seller
+ * cannot subscribe to are ignored.
+ */
+@ApplicationScoped
+public class NotificationConsumer {
+
+    @Inject
+    InboundEvents inbound;
+    @Inject
+    NotificationStore store;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    Dispatcher dispatcher;
+
+    @Incoming("orders")
+    @Blocking
+    public void onOrderEvent(String record) {
+        consume("notification-service.orders", record);
+    }
+
+    @Incoming("messaging")
+    @Blocking
+    public void onMessagingEvent(String record) {
+        consume("notification-service.messaging", record);
+    }
+
+    @Incoming("support")
+    @Blocking
+    public void onSupportEvent(String record) {
+        consume("notification-service.support", record);
+    }
+
+    @Incoming("incidents")
+    @Blocking
+    public void onIncidentEvent(String record) {
+        consume("notification-service.incidents", record);
+    }
+
+    private void consume(String consumer, String record) {
+        if (inbound.handle(consumer, record, this::apply)) {
+            dispatcher.wake();
+        }
+    }
+
+    void apply(EventEnvelope event) {
+        Optional<NotificationType> type = NotificationType.ofEventType(event.type());
+        if (type.isEmpty()) {
+            return;
+        }
+        String sellerId = null;
+        if (!type.get().platformWide()) {
+            JsonNode seller = event.data().get("sellerId");
+            if (seller == null || !seller.isTextual() || seller.asText().isBlank()) {
+                throw new PoisonEventException(event.type() + " must carry sellerId: without it nobody may be told");
+            }
+            sellerId = seller.asText();
+        }
+        Instant now = Instant.now();
+        Instant occurredAt = event.time().toInstant();
+        store.append(new NotificationStore.NewNotification(event.id(), sellerId, type.get(), event.subject(), occurredAt,
+                body(event, type.get(), sellerId)), now, now.plus(config.retry().giveUpAfter()));
+    }
+
+    /** What the seller receives: the event id to deduplicate on, the type they subscribed to, and the event's data. */
+    private String body(EventEnvelope event, NotificationType type, String sellerId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("eventId", event.id());
+        body.put("type", type.publicName());
+        body.put("occurredAt", event.time().toInstant().toString());
+        body.put("subject", event.subject());
+        if (sellerId != null) {
+            body.put("sellerId", sellerId);
+        }
+        body.set("data", event.data());
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
