@@ -195,12 +195,16 @@ class EdgeResilienceTest {
                         .header("Authorization", "Bearer " + DevTokens.seller("dashboard-flood-" + i))
                         .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
             }
+            // Real traffic to messaging-service is served all along: before, while and after the four
+            // dashboards time out on it (3 s), and through the time its breaker would be open (1 s).
+            String reader = DevTokens.seller("dashboard-flood-reader");
+            Awaitility.await().pollInterval(Duration.ofMillis(200)).during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
+                    .until(() -> given().auth().oauth2(reader).when().get("/api/v1/conversations").statusCode() == 200);
             for (CompletableFuture<HttpResponse<String>> dashboard : dashboards) {
                 HttpResponse<String> answer = dashboard.get(30, TimeUnit.SECONDS);
                 assertEquals(200, answer.statusCode(), answer.body());
                 assertTrue(answer.body().contains("\"unavailable\""), answer.body());
             }
-            // Four dashboards timed out on messaging-service; its breaker for real traffic is still closed.
             given().auth().oauth2(SELLER).when().get("/api/v1/conversations")
                     .then().statusCode(200).header("X-Stub-Service", "messaging-service");
         } finally {

@@ -131,7 +131,11 @@ public class ProxyRoutes {
         }
 
         private void clientGone() {
-            onClientGone.run();
+            // A connection closed after the answer was complete (Connection: close) leaves the service's
+            // exchange alone: resetting it would close a pooled connection another request may now hold.
+            if (!ctx.response().ended()) {
+                onClientGone.run();
+            }
             finish();
         }
 
