@@ -27,8 +27,10 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +44,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * CSV while the heap that survives a GC stays flat, and JSON lines with the list's filters.
  */
 @QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderExportTest {
 
     private static final String SELLER = "export-seller";
@@ -82,6 +85,17 @@ class OrderExportTest {
             s.execute("ANALYZE orders");
         }
         seeded = true;
+    }
+
+    /** The test database is shared by the module's classes: leave it as found, so query plans elsewhere hold. */
+    @AfterAll
+    void removeSeed() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM order_attention WHERE order_id LIKE 'exp-%'");
+            s.execute("DELETE FROM order_line WHERE order_id LIKE 'exp-%'");
+            s.execute("DELETE FROM orders WHERE order_id LIKE 'exp-%'");
+            s.execute("ANALYZE orders");
+        }
     }
 
     @Test
