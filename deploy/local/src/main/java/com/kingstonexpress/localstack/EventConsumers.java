@@ -23,7 +23,11 @@ public final class EventConsumers {
             new EventConsumer("messaging-service.orders", "messaging", "kx.orders.v1"),
             new EventConsumer("messaging-service.incidents", "messaging", "kx.platform.incidents.v1"),
             new EventConsumer("support-service.orders", "support", "kx.orders.v1"),
-            new EventConsumer("support-service.messaging", "support", "kx.messaging.v1"));
+            new EventConsumer("support-service.messaging", "support", "kx.messaging.v1"),
+            new EventConsumer("notification-service.orders", "notification", "kx.orders.v1"),
+            new EventConsumer("notification-service.messaging", "notification", "kx.messaging.v1"),
+            new EventConsumer("notification-service.support", "notification", "kx.support.v1"),
+            new EventConsumer("notification-service.incidents", "notification", "kx.platform.incidents.v1"));
 
     private EventConsumers() {
     }
