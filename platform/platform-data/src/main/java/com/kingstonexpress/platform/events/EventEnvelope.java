@@ -4,7 +4,13 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * A CloudEvents 1.0 event in structured JSON mode, as it travels on every Kafka topic.
@@ -34,6 +40,47 @@ public record EventEnvelope(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+
+    /**
+     * Reads event data leniently about what it may add (unknown fields are a newer producer's, not an error) and
+     * strictly about what it must carry: enum values must be known and {@code @JsonProperty(required = true)}
+     * fields present.
+     */
+    private static final ObjectMapper DATA_READER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    /**
+     * The data as the consumer's own record of it. Data that does not fit can never be processed, so it is a
+     * {@link PoisonEventException} naming the field, and the event goes to the dead-letter topic.
+     */
+    public <T> T dataAs(Class<T> type) {
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException(this.type + " " + id + ": data must be a JSON object");
+        }
+        try {
+            return DATA_READER.treeToValue(data, type);
+        } catch (JsonMappingException e) {
+            throw new PoisonEventException(this.type + " " + id + ": data field '" + path(e) + "' is not valid: "
+                    + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PoisonEventException(this.type + " " + id + ": data is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
 
     /** The minimum a consumer needs before it can act on an event. */
     public void requireWellFormed() {

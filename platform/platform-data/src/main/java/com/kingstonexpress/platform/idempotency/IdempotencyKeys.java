@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,27 @@ public class IdempotencyKeys {
 
     /** A stored first response. */
     public record StoredResponse(int status, String location, String body) {
+    }
+
+    /**
+     * Runs a create at most once per key: the first request with {@code key} runs {@code create} and its answer is
+     * stored in the same transaction; a retry with the same body gets that answer back without running it again.
+     * Without a key (the header is optional) the create simply runs.
+     *
+     * @param scope who may reuse the key (e.g. the caller's subject), so keys of different callers never meet
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredResponse once(String scope, String key, String requestBody, Supplier<StoredResponse> create) {
+        if (key == null) {
+            return create.get();
+        }
+        Optional<StoredResponse> earlier = claim(scope, key, requestBody);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        StoredResponse first = create.get();
+        complete(scope, key, first);
+        return first;
     }
 
     /**

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.EventSource;
+import com.kingstonexpress.platform.events.EventType;
 import com.kingstonexpress.platform.web.RequestIds;
 
 import io.agroal.api.AgroalDataSource;
@@ -47,7 +48,23 @@ public class Outbox {
     OutboxRelay relay;
 
     /**
-     * Records an event for {@code subject} on {@code topic}; the subject is also the Kafka record key.
+     * Records {@code data} as the event its class declares with {@link EventType}, for {@code subject} on
+     * {@code topic}; the subject is also the Kafka record key.
+     *
+     * @return the envelope as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String subject, Object data) {
+        EventType declared = data.getClass().getAnnotation(EventType.class);
+        if (declared == null) {
+            throw new IllegalArgumentException(data.getClass().getName() + " declares no @EventType");
+        }
+        return append(topic, declared.value(), subject, data);
+    }
+
+    /**
+     * Records an event of a type given by name; for payloads without a record class of their own (platform tests,
+     * generic tooling). Services publish typed records through {@link #append(String, String, Object)}.
      *
      * @return the envelope as it will be published
      */

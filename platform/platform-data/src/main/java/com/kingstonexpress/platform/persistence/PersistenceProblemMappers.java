@@ -8,7 +8,7 @@ import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.kingstonexpress.platform.problem.Problem;
+import com.kingstonexpress.platform.problem.Problems;
 import com.kingstonexpress.platform.problem.ProblemMappers;
 
 /**
@@ -19,13 +19,11 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper(DataException.class)
     public Response unstorableValue(DataException e, UriInfo uri) {
-        return ProblemMappers.respond(new Problem(400, "invalid-value", "Invalid request",
-                "A value in this request is out of range or not representable."), uri);
+        return ProblemMappers.respond(Problems.valueNotStorable(), uri);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
-        return ProblemMappers.respond(new Problem(409, "concurrent-update", "Concurrent update",
-                "Someone else changed this resource at the same time. Reload it and try again."), uri);
+        return ProblemMappers.respond(Problems.concurrentUpdate(), uri);
     }
 }

@@ -83,14 +83,13 @@ public class ProblemMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        Response r = respond(new Problem(401, "unauthorized", "Unauthorized",
-                "A valid bearer token is required."), uri);
+        Response r = respond(Problems.unauthorized("A valid bearer token is required."), uri);
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(403, "forbidden", "Forbidden", "Your role may not do this."), uri);
+        return respond(Problems.forbidden("Your role may not do this."), uri);
     }
 
     @ServerExceptionMapper
@@ -114,8 +113,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(new Problem(500, "internal", "Internal error",
-                "Something went wrong on our side. Quote the request id when you contact support."), uri);
+        return respond(Problems.internal(), uri);
     }
 
     /** Writes a problem as the response; other mappers (for example persistence ones) use it too. */

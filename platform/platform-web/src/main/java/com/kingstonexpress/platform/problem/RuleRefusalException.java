@@ -7,9 +7,6 @@ package com.kingstonexpress.platform.problem;
 public class RuleRefusalException extends ProblemException {
 
     public RuleRefusalException(String ruleId, String reason, String hint) {
-        super(new Problem(409, "rule-refused/" + ruleId, "Refused by rule " + ruleId, reason)
-                .with("ruleId", ruleId)
-                .with("reason", reason)
-                .with("hint", hint));
+        super(Problems.ruleRefused(ruleId, reason, hint));
     }
 }

@@ -3,6 +3,7 @@ package com.kingstonexpress.platform.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import com.kingstonexpress.platform.problem.ProblemException;
 
@@ -33,6 +34,34 @@ public final class Cursors {
             return parts;
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("The cursor is not valid; start again without one.");
+        }
+    }
+
+    /**
+     * Decodes a cursor into the caller's sort key: {@code null} when there is none, and a 400 for anything that
+     * does not decode or parse (a cursor is opaque to clients, so a bad one is never their data's fault).
+     */
+    public static <K> K decode(String cursor, int expectedParts, Function<List<String>, K> sortKey) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        List<String> parts = decode(cursor, expectedParts);
+        try {
+            return sortKey.apply(parts);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("The cursor is not valid; start again without one.");
+        }
+    }
+
+    /** Reads a {@code limit} query parameter given as text (so "abc" is our 400, not the framework's 404). */
+    public static int limit(String requested, int defaultLimit, int max) {
+        if (requested == null || requested.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            return limit(Integer.valueOf(requested.trim()), defaultLimit, max);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("limit must be a whole number.");
         }
     }
 
