@@ -15,7 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.platform.infra.DevTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

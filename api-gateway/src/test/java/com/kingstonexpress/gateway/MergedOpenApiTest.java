@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

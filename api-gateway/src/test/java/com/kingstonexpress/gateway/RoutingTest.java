@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.platform.infra.DevTokens;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package com.kingstonexpress.gateway;
 
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 
 import io.vertx.core.json.JsonObject;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.platform.infra.FreePorts;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -3,7 +3,7 @@ package com.kingstonexpress.gateway.config;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

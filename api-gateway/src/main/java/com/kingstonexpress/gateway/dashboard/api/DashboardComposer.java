@@ -19,8 +19,8 @@ import com.kingstonexpress.gateway.dashboard.api.DashboardView.MessagesSection;
 import com.kingstonexpress.gateway.dashboard.api.DashboardView.SummarySection;
 import com.kingstonexpress.gateway.dashboard.api.DashboardView.Unavailable;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
-import com.kingstonexpress.gateway.routing.domain.Lane;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Lane;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

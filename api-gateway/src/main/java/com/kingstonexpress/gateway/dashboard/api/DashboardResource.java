@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.kingstonexpress.gateway.edge.api.ProblemResponses;
 import com.kingstonexpress.gateway.edge.api.RateLimiter;
 import com.kingstonexpress.gateway.edge.api.RequestIdRoute;
-import com.kingstonexpress.gateway.edge.domain.TokenBucket;
+import com.kingstonexpress.gateway.edge.policy.TokenBucket;
 import com.kingstonexpress.platform.problem.ProblemMappers;
 import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.kingstonexpress.gateway.edge.domain.Access;
-import com.kingstonexpress.gateway.edge.domain.AccessRules;
+import com.kingstonexpress.gateway.edge.policy.Access;
+import com.kingstonexpress.gateway.edge.policy.AccessRules;
 import com.kingstonexpress.platform.problem.Problem;
 
 import io.smallrye.jwt.auth.principal.JWTParser;

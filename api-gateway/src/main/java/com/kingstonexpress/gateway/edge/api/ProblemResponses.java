@@ -7,8 +7,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.platform.problem.Problem;
+import com.kingstonexpress.platform.problem.Problems;
 
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -26,61 +27,60 @@ public class ProblemResponses {
     ObjectMapper json;
 
     public static Problem unauthorized(String detail) {
-        return new Problem(401, "unauthorized", "Unauthorized", detail);
+        return Problems.unauthorized(detail);
     }
 
     public static Problem forbidden() {
-        return new Problem(403, "forbidden", "Forbidden", "Your role may not do this.");
+        return Problems.forbidden("Your role may not do this.");
     }
 
     public static Problem tooManyRequests(long retryAfterSeconds) {
-        return new Problem(429, "rate-limited", "Too many requests",
+        return Problems.tooManyRequests("rate-limited", "Too many requests",
                 "Slow down: retry after " + retryAfterSeconds + " second(s).");
     }
 
     public static Problem payloadTooLarge(long maxBytes) {
-        return new Problem(413, "payload-too-large", "Payload too large",
+        return Problems.payloadTooLarge("payload-too-large", "Payload too large",
                 "The request body is larger than " + maxBytes + " bytes.").with("maxBytes", maxBytes);
     }
 
     /** Default-deny: no edge rule names this method and path. */
     public static Problem notFound() {
-        return new Problem(404, "not-found", "Not found", "There is no such resource or operation.");
+        return Problems.notFound("There is no such resource or operation.");
     }
 
     public static Problem bodyTooSlow() {
-        return new Problem(408, "request-timeout", "Request body too slow",
+        return Problems.requestTimeout(
                 "The request body did not arrive in time; send it again at a steady pace.");
     }
 
     public static Problem unsupportedFraming(String detail) {
-        return new Problem(400, "bad-request", "Bad request", detail);
+        return Problems.badRequest(detail);
     }
 
     public static Problem tooManyInFlight(String whose) {
-        return new Problem(429, "too-many-in-flight", "Too many requests in progress",
+        return Problems.tooManyRequests("too-many-in-flight", "Too many requests in progress",
                 "Too many requests of this " + whose + " are in progress; wait for some to finish.");
     }
 
     public static Problem busy(Downstream service) {
-        return new Problem(503, "busy", "Busy",
+        return Problems.serviceUnavailable("busy", "Busy",
                 "The gateway is busy with requests to " + service.serviceName() + "; try again shortly.")
                 .with("service", service.serviceName());
     }
 
     public static Problem internal() {
-        return new Problem(500, "internal", "Internal error",
-                "Something went wrong on our side. Quote the request id when you contact support.");
+        return Problems.internal();
     }
 
     public static Problem serviceUnavailable(Downstream service) {
-        return new Problem(503, "service-unavailable", "Service unavailable",
+        return Problems.serviceUnavailable("service-unavailable", "Service unavailable",
                 service.serviceName() + " cannot be reached right now; try again shortly.")
                 .with("service", service.serviceName());
     }
 
     public static Problem serviceTimeout(Downstream service) {
-        return new Problem(504, "service-timeout", "Service did not answer in time",
+        return Problems.gatewayTimeout("service-timeout", "Service did not answer in time",
                 service.serviceName() + " did not answer in time; try again shortly.")
                 .with("service", service.serviceName());
     }

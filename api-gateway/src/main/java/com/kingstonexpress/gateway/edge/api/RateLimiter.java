@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.kingstonexpress.gateway.config.GatewayConfig;
-import com.kingstonexpress.gateway.edge.domain.TokenBucket;
+import com.kingstonexpress.gateway.edge.policy.TokenBucket;
 
 /**
  * Token buckets per key (a JWT subject, or the client address of unauthenticated webhooks), in this

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
-import com.kingstonexpress.gateway.routing.domain.Lane;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Lane;
 
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.kingstonexpress.gateway.config.GatewayConfig;
-import com.kingstonexpress.gateway.openapi.domain.OpenApiMerge;
+import com.kingstonexpress.gateway.openapi.policy.OpenApiMerge;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
-import com.kingstonexpress.gateway.routing.domain.Lane;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Lane;
 
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;

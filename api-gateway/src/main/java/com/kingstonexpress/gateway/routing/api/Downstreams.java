@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.kingstonexpress.gateway.config.GatewayConfig;
-import com.kingstonexpress.gateway.routing.domain.CircuitBreaker;
-import com.kingstonexpress.gateway.routing.domain.Downstream;
-import com.kingstonexpress.gateway.routing.domain.Lane;
+import com.kingstonexpress.gateway.routing.policy.CircuitBreaker;
+import com.kingstonexpress.gateway.routing.policy.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Lane;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -25,6 +25,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  * <li>{@code config}: configuration mappings.</li>
  * </ul>
  * Only platform-web builds a problem answer, and no service imports another's code.
+ *
+ * <p>The gateway holds no business rules and no data; it has two roles, {@code api} (its Vert.x routes) and
+ * {@code policy} (routing tables, limits and breakers as plain Java), see {@link #forGateway}.
  */
 public final class ArchitectureRules {
 
@@ -35,18 +38,28 @@ public final class ArchitectureRules {
             "io.smallrye..", "org.eclipse.microprofile..", "io.vertx..", "org.jboss..", "com.kingstonexpress.platform.." };
 
     private final String basePackage;
+    private final boolean gateway;
     private final List<String> domainLibraries = new ArrayList<>();
 
-    private ArchitectureRules(String basePackage) {
+    private ArchitectureRules(String basePackage, boolean gateway) {
         this.basePackage = basePackage;
+        this.gateway = gateway;
     }
 
     /** The rules for a service rooted at {@code basePackage}, e.g. {@code com.kingstonexpress.order}. */
     public static ArchitectureRules forService(String basePackage) {
-        return new ArchitectureRules(basePackage);
+        return new ArchitectureRules(basePackage, false);
     }
 
-    /** A plain library (no framework) the domain may use, e.g. a language toolkit: {@code "opennlp.."}. */
+    /** The rules for the gateway: roles {@code api}, {@code policy} (plain Java) and {@code config}. */
+    public static ArchitectureRules forGateway(String basePackage) {
+        return new ArchitectureRules(basePackage, true);
+    }
+
+    /**
+     * A plain library (no framework) the domain (the gateway: policy) may use, e.g. a language toolkit:
+     * {@code "opennlp.."}.
+     */
     public ArchitectureRules domainMayUse(String packagePattern) {
         domainLibraries.add(packagePattern);
         return this;
@@ -60,6 +73,23 @@ public final class ArchitectureRules {
     }
 
     List<ArchRule> rules() {
+        return gateway ? gatewayRules() : serviceRules();
+    }
+
+    private List<ArchRule> gatewayRules() {
+        List<String> policyMayDependOn = new ArrayList<>(List.of("java..", "..policy.."));
+        policyMayDependOn.addAll(domainLibraries);
+        return List.of(
+                classes().should().resideInAnyPackage("..api..", "..policy..", "..config..")
+                        .as("every gateway class has one of the roles api, policy, config"),
+                classes().that().resideInAPackage("..policy..")
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(policyMayDependOn.toArray(String[]::new))
+                        .as("policy is plain Java, unit-tested without Quarkus or Vert.x"),
+                noProblemBuiltOutsidePlatform(),
+                noOtherServiceImported());
+    }
+
+    private List<ArchRule> serviceRules() {
         List<String> domainMayDependOn = new ArrayList<>(List.of("java..", "..domain.."));
         domainMayDependOn.addAll(domainLibraries);
         return List.of(
@@ -74,13 +104,22 @@ public final class ArchitectureRules {
                 noClasses().that().resideInAnyPackage("..application..", "..persistence..", "..events..", "..domain..")
                         .should().dependOnClassesThat().resideInAnyPackage("..api..", "jakarta.ws.rs..")
                         .as("only api speaks HTTP: application, persistence and events do not import api or JAX-RS"),
-                noClasses().should().callConstructor(PROBLEM, "int", "java.lang.String", "java.lang.String", "java.lang.String")
-                        .as("only platform-web builds a Problem; services throw ProblemException's named factories"),
+                noProblemBuiltOutsidePlatform(),
                 classes().that().areAnnotatedWith("jakarta.persistence.Entity")
                         .should().resideInAPackage("..persistence..")
+                        .allowEmptyShould(true)
                         .as("entities stay in persistence"),
-                noClasses().should().dependOnClassesThat(resideInAPackage("com.kingstonexpress..")
+                noOtherServiceImported());
+    }
+
+    private static ArchRule noProblemBuiltOutsidePlatform() {
+        return noClasses().should().callConstructor(PROBLEM, "int", "java.lang.String", "java.lang.String", "java.lang.String")
+                .as("only platform-web builds a Problem; services use ProblemException's and Problems' named factories");
+    }
+
+    private ArchRule noOtherServiceImported() {
+        return noClasses().should().dependOnClassesThat(resideInAPackage("com.kingstonexpress..")
                         .and(not(resideInAnyPackage(basePackage + "..", "com.kingstonexpress.platform.."))))
-                        .as("no service imports another service's code"));
+                .as("no service imports another service's code");
     }
 }
