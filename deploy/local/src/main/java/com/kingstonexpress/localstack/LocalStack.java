@@ -42,6 +42,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and waits until every service is ready; on any failure stops what it started. */
     public LocalStack start() {
+        startInfrastructure();
+        try {
+            startServices();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * PostgreSQL (with every service's database) and Kafka alone, for services run elsewhere, e.g. by
+     * {@code ./mvnw quarkus:dev -pl order-service}; on any failure stops what it started.
+     */
+    public LocalStack startInfrastructure() {
         requirePortsFree();
         try {
             console.println("local-stack| starting PostgreSQL on " + config.postgresPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
@@ -54,7 +69,6 @@ public final class LocalStack implements AutoCloseable {
             console.println("local-stack| starting Kafka on " + config.kafkaPort());
             kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), 3);
             kafka.start();
-            startServices();
             return this;
         } catch (RuntimeException e) {
             close();

@@ -33,15 +33,25 @@ public final class Main {
             out.println("local-stack| stopped; data kept in " + config.dataDir());
             stopped.countDown();
         }, "local-stack-stop"));
+        boolean infraOnly = java.util.Arrays.asList(args).contains("--infra-only");
         long started = System.nanoTime();
         try {
-            stack.start();
+            if (infraOnly) {
+                stack.startInfrastructure();
+            } else {
+                stack.start();
+            }
         } catch (FreePorts.PortInUseException e) {
             System.err.println("local-stack| " + e.getMessage());
             System.exit(1);
         } catch (RuntimeException e) {
             System.err.println("local-stack| could not start: " + e.getMessage());
             System.exit(1);
+        }
+        if (infraOnly) {
+            printDevModeCommands(out, config);
+            stopped.await();
+            return;
         }
         out.printf("local-stack| all services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
@@ -73,6 +83,30 @@ public final class Main {
         printWelcome(out, config, demo);
         stack.footprint().forEach(line -> out.println("local-stack| " + line));
         stopped.await();
+    }
+
+    /** {@code --infra-only}: how to run each service in Quarkus dev mode against this PostgreSQL and Kafka. */
+    private static void printDevModeCommands(PrintStream out, StackConfig config) {
+        out.println();
+        out.println("==================== Kingston Express infrastructure ====================");
+        out.println(" PostgreSQL:  jdbc:postgresql://localhost:" + config.postgresPort() + " (user postgres, password postgres)");
+        out.println(" Kafka:       localhost:" + config.kafkaPort());
+        out.println(" Run a service in dev mode (live reload) from the repository root, one terminal each, e.g.:");
+        for (StackConfig.Service s : config.services()) {
+            StringBuilder command = new StringBuilder("   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + config.kafkaPort());
+            if (s.database() != null) {
+                command.append(" QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:").append(config.postgresPort())
+                        .append('/').append(s.database());
+            } else {
+                config.services().stream().filter(d -> d.database() != null).forEach(d -> command
+                        .append(" KX_GATEWAY_SERVICES_").append(d.name().toUpperCase()).append("_URL=").append(d.url()));
+            }
+            command.append(" QUARKUS_HTTP_PORT=").append(s.port()).append(" ./mvnw quarkus:dev -pl ").append(s.module());
+            out.println(command);
+        }
+        out.println(" (install the platform libraries once first: ./mvnw -DskipTests install)");
+        out.println(" Stop with Ctrl-C (data is kept in " + config.dataDir() + ").");
+        out.println("=========================================================================");
     }
 
     private static void printWelcome(PrintStream out, StackConfig config, DemoData demo) {
