@@ -58,6 +58,7 @@ public final class Soak {
     private final AtomicLong sentOutOfOrder = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong reportedDuplicate = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final AtomicLong refusedForNow = new AtomicLong();
     private final AtomicLong failedRequests = new AtomicLong();
     private final Map<String, Integer> uniquePerOrder = new ConcurrentHashMap<>();
@@ -175,9 +176,10 @@ public final class Soak {
             Duration driving = Duration.between(started, Instant.now());
             System.out.printf("soak| driving took %d s: %s%n", driving.toSeconds(), traffic.figures());
             faults.forEach(f -> System.out.println("soak| fault: " + f));
-            System.out.printf("soak| center events: %d sent (%d again on purpose, %d out of order), %d accepted, %d answered as duplicates, "
-                    + "%d refused for now and resent, %d requests failed and resent; %.0f events/s%n", sent.get(), sentAgain.get(),
-                    sentOutOfOrder.get(), accepted.get(), reportedDuplicate.get(), refusedForNow.get(), failedRequests.get(),
+            System.out.printf("soak| center events: %d sent (%d again on purpose, %d out of order), %d applied at once, %d parked until "
+                    + "fulfillment-service knew the order, %d answered as duplicates, %d refused for now and resent, %d requests "
+                    + "failed and resent; %.0f events/s%n", sent.get(), sentAgain.get(), sentOutOfOrder.get(), accepted.get(),
+                    parked.get(), reportedDuplicate.get(), refusedForNow.get(), failedRequests.get(),
                     sent.get() / Math.max(1.0, driving.toSeconds()));
 
             Reconciliation reconciliation = new Reconciliation(access, Duration.ofSeconds(60));
@@ -308,6 +310,7 @@ public final class Soak {
             sent.addAndGet(batch.size());
             accepted.addAndGet(answer.path("accepted").asLong());
             reportedDuplicate.addAndGet(answer.path("duplicates").asLong());
+            parked.addAndGet(answer.path("parked").asLong());
             Set<String> again = new java.util.HashSet<>();
             answer.path("rejected").forEach(r -> again.add(r.path("eventId").asText()));
             refusedForNow.addAndGet(again.size());
