@@ -102,7 +102,7 @@ public final class ArchitectureRules {
                         .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                         .as("domain imports no framework"),
                 noClasses().that().resideInAnyPackage("..application..", "..persistence..", "..events..", "..domain..")
-                        .should().dependOnClassesThat().resideInAnyPackage("..api..", "jakarta.ws.rs..")
+                        .should().dependOnClassesThat().resideInAnyPackage(basePackage + "..api..", "jakarta.ws.rs..")
                         .as("only api speaks HTTP: application, persistence and events do not import api or JAX-RS"),
                 noProblemBuiltOutsidePlatform(),
                 classes().that().areAnnotatedWith("jakarta.persistence.Entity")

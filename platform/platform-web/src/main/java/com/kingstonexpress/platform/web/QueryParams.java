@@ -14,7 +14,7 @@ import com.kingstonexpress.platform.problem.ProblemException;
 public final class QueryParams {
 
     /** The database's timestamps end with year 9999; later instants would fail in SQL instead of here. */
-    private static final Instant END_OF_YEAR_9999 = Instant.parse("10000-01-01T00:00:00Z");
+    private static final Instant END_OF_YEAR_9999 = Instant.parse("+10000-01-01T00:00:00Z");
 
     private QueryParams() {
     }
