@@ -1,5 +1,6 @@
 package com.kingstonexpress.order.attention.application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -40,12 +41,14 @@ public class StaleStatusJob {
     OrderLifecycle lifecycle;
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @Scheduled(identity = "stale-status", every = "${kx.stale.check-interval:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void scheduled() {
-        check(Instant.now());
+        check(clock.instant());
     }
 
     /** One pass at {@code now}; returns how many flags it raised and cleared. */
