@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -21,6 +20,7 @@ import com.kingstonexpress.order.orders.application.OrderLifecycle;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.order.orders.persistence.OrderQueries;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -40,7 +40,7 @@ public class StaleStatusJob {
     @Inject
     OrderLifecycle lifecycle;
     @Inject
-    EntityManager em;
+    OrderQueries queries;
     @Inject
     Clock clock;
 
@@ -62,10 +62,7 @@ public class StaleStatusJob {
             if (threshold == null) {
                 continue;
             }
-            List<OrderEntity> candidates = OrderEntity.find(
-                    "status = ?1 and statusChangedAt < ?2 order by statusChangedAt", status, now.minus(threshold))
-                    .page(0, config.batchSize()).list();
-            for (OrderEntity order : candidates) {
+            for (OrderEntity order : queries.inStatusSince(status, now.minus(threshold), config.batchSize())) {
                 if (!order.attention.containsKey(AttentionFlag.STATUS_NOT_UPDATING)
                         && rule.isStale(order.status, order.statusChangedAt, Slowdowns.covers(active, order, now), now)) {
                     lifecycle.raise(order, AttentionFlag.STATUS_NOT_UPDATING);
@@ -74,10 +71,7 @@ public class StaleStatusJob {
             }
         }
         if (!active.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<String> flagged = em.createNativeQuery("SELECT order_id FROM order_attention WHERE flag = 'STATUS_NOT_UPDATING'")
-                    .setMaxResults(config.batchSize()).getResultList();
-            for (String orderId : flagged) {
+            for (String orderId : queries.flagged(AttentionFlag.STATUS_NOT_UPDATING, config.batchSize())) {
                 OrderEntity order = OrderEntity.findById(orderId);
                 if (Slowdowns.covers(active, order, now)) {
                     lifecycle.clear(order, AttentionFlag.STATUS_NOT_UPDATING);

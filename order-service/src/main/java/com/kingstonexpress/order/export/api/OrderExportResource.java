@@ -1,7 +1,6 @@
 package com.kingstonexpress.order.export.api;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
