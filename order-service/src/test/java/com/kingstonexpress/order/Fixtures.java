@@ -1,7 +1,5 @@
 package com.kingstonexpress.order;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -12,8 +10,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.testing.Callers;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -45,7 +43,7 @@ public final class Fixtures {
     }
 
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return Callers.as(token);
     }
 
     public static String storefront() {

@@ -1,5 +1,6 @@
 package com.kingstonexpress.order.attention.application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -20,6 +20,7 @@ import com.kingstonexpress.order.orders.application.OrderLifecycle;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.order.orders.persistence.OrderQueries;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -39,13 +40,15 @@ public class StaleStatusJob {
     @Inject
     OrderLifecycle lifecycle;
     @Inject
-    EntityManager em;
+    OrderQueries queries;
+    @Inject
+    Clock clock;
 
     @Scheduled(identity = "stale-status", every = "${kx.stale.check-interval:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void scheduled() {
-        check(Instant.now());
+        check(clock.instant());
     }
 
     /** One pass at {@code now}; returns how many flags it raised and cleared. */
@@ -59,10 +62,7 @@ public class StaleStatusJob {
             if (threshold == null) {
                 continue;
             }
-            List<OrderEntity> candidates = OrderEntity.find(
-                    "status = ?1 and statusChangedAt < ?2 order by statusChangedAt", status, now.minus(threshold))
-                    .page(0, config.batchSize()).list();
-            for (OrderEntity order : candidates) {
+            for (OrderEntity order : queries.inStatusSince(status, now.minus(threshold), config.batchSize())) {
                 if (!order.attention.containsKey(AttentionFlag.STATUS_NOT_UPDATING)
                         && rule.isStale(order.status, order.statusChangedAt, Slowdowns.covers(active, order, now), now)) {
                     lifecycle.raise(order, AttentionFlag.STATUS_NOT_UPDATING);
@@ -71,10 +71,7 @@ public class StaleStatusJob {
             }
         }
         if (!active.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<String> flagged = em.createNativeQuery("SELECT order_id FROM order_attention WHERE flag = 'STATUS_NOT_UPDATING'")
-                    .setMaxResults(config.batchSize()).getResultList();
-            for (String orderId : flagged) {
+            for (String orderId : queries.flagged(AttentionFlag.STATUS_NOT_UPDATING, config.batchSize())) {
                 OrderEntity order = OrderEntity.findById(orderId);
                 if (Slowdowns.covers(active, order, now)) {
                     lifecycle.clear(order, AttentionFlag.STATUS_NOT_UPDATING);

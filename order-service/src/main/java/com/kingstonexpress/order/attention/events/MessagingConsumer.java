@@ -8,7 +8,6 @@ import org.jboss.logging.Logger;
 
 import com.kingstonexpress.order.orders.application.OrderLifecycle;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
-import com.kingstonexpress.order.orders.events.EventData;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
@@ -32,6 +31,10 @@ public class MessagingConsumer {
     @Inject
     OrderLifecycle lifecycle;
 
+    /** What order-service reads of messaging-service's events: the order a message is about (else the subject). */
+    public record AboutOrder(String orderId) {
+    }
+
     @Incoming("messaging")
     @Blocking
     public void onMessagingEvent(String record) {
@@ -47,7 +50,10 @@ public class MessagingConsumer {
     }
 
     private static OrderEntity order(EventEnvelope event) {
-        String orderId = EventData.text(event.data(), "orderId", event.subject());
+        String orderId = event.dataAs(AboutOrder.class).orderId();
+        if (orderId == null || orderId.isBlank()) {
+            orderId = event.subject();
+        }
         OrderEntity order = OrderEntity.findById(orderId);
         if (order == null) {
             throw new PoisonEventException("unknown order " + orderId);

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Reads a seller's orders for an export as a stream: a server-side cursor (autocommit off, fetch size),
@@ -24,8 +24,9 @@ public class OrderExportQuery {
 
     private static final int FETCH_SIZE = 1000;
 
+    /** The default datasource; typed as {@code javax.sql.DataSource} (Agroal's), all the export needs of it. */
     @Inject
-    AgroalDataSource dataSource;
+    DataSource dataSource;
 
     public record Filter(String sellerId, String status, String type, String attention, Instant createdFrom, Instant createdTo,
             String text) {

@@ -1,25 +1,28 @@
 package com.kingstonexpress.order.fulfillment.events;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kingstonexpress.order.fulfillment.domain.FulfillmentEventType;
 import com.kingstonexpress.order.fulfillment.domain.FulfillmentProgress;
 import com.kingstonexpress.order.fulfillment.domain.Progress;
 import com.kingstonexpress.order.fulfillment.domain.ReportSource;
 import com.kingstonexpress.order.fulfillment.domain.ShipmentFacts;
 import com.kingstonexpress.order.fulfillment.domain.StatusReport;
-import com.kingstonexpress.order.orders.application.Clock;
 import com.kingstonexpress.order.orders.application.OrderLifecycle;
+import com.kingstonexpress.order.orders.domain.Actor;
 import com.kingstonexpress.order.orders.domain.ActorKind;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
+import com.kingstonexpress.order.orders.domain.Cause;
 import com.kingstonexpress.order.orders.domain.Condition;
 import com.kingstonexpress.order.orders.domain.EvidenceKind;
-import com.kingstonexpress.order.orders.events.EventData;
 import com.kingstonexpress.order.orders.persistence.DeliveryEvidence;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -44,6 +47,32 @@ public class FulfillmentStatusConsumer {
     InboundEvents inbound;
     @Inject
     OrderLifecycle lifecycle;
+    @Inject
+    Clock clock;
+
+    /** {@code status-reported.v1}, as far as order-service reads it. */
+    public record StatusReported(String orderId, @JsonProperty(required = true) ReportSource source,
+            @JsonProperty(required = true) String sourceId, @JsonProperty(required = true) String sourceEventId,
+            @JsonProperty(required = true) FulfillmentEventType eventType, boolean late, String carrier, String trackingNumber,
+            String proof) {
+
+        public StatusReported {
+            if (blank(sourceId) || blank(sourceEventId)) {
+                throw new IllegalArgumentException("sourceId and sourceEventId must not be blank");
+            }
+            carrier = blank(carrier) ? null : carrier;
+            trackingNumber = blank(trackingNumber) ? null : trackingNumber;
+            proof = blank(proof) ? null : proof;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+
+        StatusReport report() {
+            return new StatusReport(source, sourceId, sourceEventId, eventType, late, carrier, trackingNumber, proof);
+        }
+    }
 
     @Incoming("fulfillment-status")
     @Blocking
@@ -53,18 +82,14 @@ public class FulfillmentStatusConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case STATUS_REPORTED -> applyReport(event);
+            case STATUS_REPORTED -> applyReport(event, event.dataAs(StatusReported.class));
             default -> LOG.debugf("ignoring event type %s", event.type());
         }
     }
 
-    private void applyReport(EventEnvelope event) {
-        JsonNode data = event.data();
-        String orderId = EventData.text(data, "orderId", event.subject());
-        StatusReport report = new StatusReport(EventData.enumValue(ReportSource.class, data, "source"), EventData.required(data, "sourceId"),
-                EventData.required(data, "sourceEventId"), EventData.enumValue(FulfillmentEventType.class, data, "eventType"),
-                data.path("late").asBoolean(false), EventData.text(data, "carrier", null), EventData.text(data, "trackingNumber", null),
-                EventData.text(data, "proof", null));
+    private void applyReport(EventEnvelope event, StatusReported reported) {
+        String orderId = reported.orderId() == null || reported.orderId().isBlank() ? event.subject() : reported.orderId();
+        StatusReport report = reported.report();
         OrderEntity order = OrderEntity.findById(orderId);
         if (order == null) {
             // Orders are placed by this service before any center can know them: a report for an unknown id is wrong data.
@@ -81,13 +106,14 @@ public class FulfillmentStatusConsumer {
             lifecycle.setTracking(order, report.carrier(), report.trackingNumber());
         }
         if (outcome.deliveryEvidence() && !order.hasEvidence(EvidenceKind.CARRIER_EVENT)) {
+            Instant now = clock.instant();
             order.evidence.add(DeliveryEvidence.of(EvidenceKind.CARRIER_EVENT,
-                    report.proof() != null ? report.proof() : report.sourceEventId(), Clock.now()));
-            lifecycle.touch(order, Clock.now());
+                    report.proof() != null ? report.proof() : report.sourceEventId(), now));
+            lifecycle.touch(order, now);
         }
         if (outcome.newStatus() != null) {
             ActorKind actor = report.source() == ReportSource.CENTER ? ActorKind.FULFILLMENT_CENTER : ActorKind.CARRIER;
-            lifecycle.changeStatus(order, outcome.newStatus(), actor, report.sourceId(), null, report.sourceEventId());
+            lifecycle.changeStatus(order, outcome.newStatus(), new Actor(actor, report.sourceId()), Cause.event(report.sourceEventId()));
         }
         for (Condition c : outcome.raise()) {
             AttentionFlag.of(c).ifPresent(flag -> lifecycle.raise(order, flag));

@@ -45,33 +45,37 @@ public final class OrderGuard {
     }
 
     private static Decision dispatched(OrderSnapshot order, SellerAction action) {
-        OrderStatus status = order.status();
-        switch (action) {
-            case START_PROCESSING, CONFIRM_ADDRESS, ADD_TRACKING, MARK_SHIPPED, MARK_IN_TRANSIT, MARK_DELIVERED:
-                // "Dispatchment orders are hands-off": the center handles address, shipping and tracking.
-                return refuse(Rule.DKE_HANDS_OFF_STATUS, "Kingston Express updates this order's status automatically.");
-            case CANCEL:
-                if (status.isTerminal()) {
-                    return terminal(order);
-                }
-                if (letTheProcessWork(order)) {
-                    return refuse(Rule.LET_THE_PROCESS_WORK, whyWait(order) + " Cancelling now would only add confusion.");
-                }
-                if (status != OrderStatus.NEW) {
-                    return refuse(Rule.DKE_NO_CANCEL_AFTER_PROCESSING,
-                            "Kingston Express has started processing this order, so it can no longer be cancelled.");
-                }
-                return ALLOW;
-            case REFUND, RESEND:
-                if (status == OrderStatus.CANCELLED) {
-                    return terminal(order);
-                }
-                if (letTheProcessWork(order)) {
-                    return refuse(Rule.LET_THE_PROCESS_WORK, whyWait(order) + " Do not refund or resend while it runs.");
-                }
-                return status.hasShipped() ? ALLOW : nothingShipped(action);
+        return switch (action) {
+            // "Dispatchment orders are hands-off": the center handles address, shipping and tracking.
+            case START_PROCESSING, CONFIRM_ADDRESS, ADD_TRACKING, MARK_SHIPPED, MARK_IN_TRANSIT, MARK_DELIVERED ->
+                    refuse(Rule.DKE_HANDS_OFF_STATUS, "Kingston Express updates this order's status automatically.");
+            case CANCEL -> dispatchedCancel(order);
+            case REFUND, RESEND -> dispatchedRemedy(order, action);
+        };
+    }
+
+    private static Decision dispatchedCancel(OrderSnapshot order) {
+        if (order.status().isTerminal()) {
+            return terminal(order);
         }
-        throw new IllegalArgumentException("unknown action " + action);
+        if (letTheProcessWork(order)) {
+            return refuse(Rule.LET_THE_PROCESS_WORK, whyWait(order) + " Cancelling now would only add confusion.");
+        }
+        if (order.status() != OrderStatus.NEW) {
+            return refuse(Rule.DKE_NO_CANCEL_AFTER_PROCESSING,
+                    "Kingston Express has started processing this order, so it can no longer be cancelled.");
+        }
+        return ALLOW;
+    }
+
+    private static Decision dispatchedRemedy(OrderSnapshot order, SellerAction action) {
+        if (order.status() == OrderStatus.CANCELLED) {
+            return terminal(order);
+        }
+        if (letTheProcessWork(order)) {
+            return refuse(Rule.LET_THE_PROCESS_WORK, whyWait(order) + " Do not refund or resend while it runs.");
+        }
+        return order.status().hasShipped() ? ALLOW : nothingShipped(action);
     }
 
     private static Decision sellerManaged(OrderSnapshot order, SellerAction action, ActionInput input) {
@@ -80,47 +84,48 @@ public final class OrderGuard {
                 || status == OrderStatus.DELIVERED && (action == SellerAction.CONFIRM_ADDRESS || action == SellerAction.ADD_TRACKING)) {
             return terminal(order);
         }
-        switch (action) {
-            case START_PROCESSING:
-                return status == OrderStatus.NEW ? ALLOW : stepOrder("The order is already " + status + "; processing starts only once.");
-            case CONFIRM_ADDRESS:
-                return status == OrderStatus.NEW || status == OrderStatus.PROCESSING ? ALLOW
-                        : stepOrder("The order has already shipped; its address can no longer be confirmed.");
-            case ADD_TRACKING:
-                return status == OrderStatus.NEW ? stepOrder("Start processing the order before you add tracking.") : ALLOW;
-            case MARK_SHIPPED:
-                if (status != OrderStatus.PROCESSING) {
-                    return stepOrder(status == OrderStatus.NEW
-                            ? "Start processing (prepare the item) before you mark the order shipped."
-                            : "The order is already " + status + "; it cannot be marked shipped again.");
-                }
-                if (!order.addressConfirmed() || order.has(Condition.ADDRESS_ISSUE)) {
-                    return refuse(Rule.SM_ADDRESS_NOT_CONFIRMED, order.has(Condition.ADDRESS_ISSUE)
-                            ? "The delivery address has an open issue; resolve and confirm it before shipping."
-                            : "The delivery address has not been confirmed yet.");
-                }
-                if (order.shippingMethod() != ShippingMethod.LOCAL_DELIVERY && !order.hasTracking() && !input.bringsTracking()) {
-                    return refuse(Rule.SM_TRACKING_REQUIRED, "Marking shipped needs the carrier and the tracking number.");
-                }
-                return ALLOW;
-            case MARK_IN_TRANSIT:
-                return status == OrderStatus.SHIPPED ? ALLOW
-                        : stepOrder(status == OrderStatus.IN_TRANSIT ? "The order is already in transit."
-                                : "Mark the order shipped before you mark it in transit.");
-            case MARK_DELIVERED:
-                if (!status.isOnItsWay()) {
-                    return stepOrder("Mark the order shipped before you mark it delivered.");
-                }
-                return order.hasDeliveryEvidence() || input.bringsProofOfDelivery() ? ALLOW
-                        : refuse(Rule.SM_DELIVERY_NOT_CONFIRMED,
-                                "There is no confirmation of delivery yet: no carrier delivery event, customer confirmation or proof of delivery.");
-            case CANCEL:
-                return status == OrderStatus.NEW || status == OrderStatus.PROCESSING ? ALLOW
-                        : refuse(Rule.SM_NO_CANCEL_AFTER_SHIPPED, "The order has already shipped, so it can no longer be cancelled.");
-            case REFUND, RESEND:
-                return status.hasShipped() ? ALLOW : nothingShipped(action);
+        return switch (action) {
+            case START_PROCESSING -> status == OrderStatus.NEW ? ALLOW
+                    : stepOrder("The order is already " + status + "; processing starts only once.");
+            case CONFIRM_ADDRESS -> status == OrderStatus.NEW || status == OrderStatus.PROCESSING ? ALLOW
+                    : stepOrder("The order has already shipped; its address can no longer be confirmed.");
+            case ADD_TRACKING -> status == OrderStatus.NEW ? stepOrder("Start processing the order before you add tracking.") : ALLOW;
+            case MARK_SHIPPED -> markShipped(order, input);
+            case MARK_IN_TRANSIT -> status == OrderStatus.SHIPPED ? ALLOW
+                    : stepOrder(status == OrderStatus.IN_TRANSIT ? "The order is already in transit."
+                            : "Mark the order shipped before you mark it in transit.");
+            case MARK_DELIVERED -> markDelivered(order, input);
+            case CANCEL -> status == OrderStatus.NEW || status == OrderStatus.PROCESSING ? ALLOW
+                    : refuse(Rule.SM_NO_CANCEL_AFTER_SHIPPED, "The order has already shipped, so it can no longer be cancelled.");
+            case REFUND, RESEND -> status.hasShipped() ? ALLOW : nothingShipped(action);
+        };
+    }
+
+    private static Decision markShipped(OrderSnapshot order, ActionInput input) {
+        OrderStatus status = order.status();
+        if (status != OrderStatus.PROCESSING) {
+            return stepOrder(status == OrderStatus.NEW
+                    ? "Start processing (prepare the item) before you mark the order shipped."
+                    : "The order is already " + status + "; it cannot be marked shipped again.");
         }
-        throw new IllegalArgumentException("unknown action " + action);
+        if (!order.addressConfirmed() || order.has(Condition.ADDRESS_ISSUE)) {
+            return refuse(Rule.SM_ADDRESS_NOT_CONFIRMED, order.has(Condition.ADDRESS_ISSUE)
+                    ? "The delivery address has an open issue; resolve and confirm it before shipping."
+                    : "The delivery address has not been confirmed yet.");
+        }
+        if (order.shippingMethod() != ShippingMethod.LOCAL_DELIVERY && !order.hasTracking() && !input.bringsTracking()) {
+            return refuse(Rule.SM_TRACKING_REQUIRED, "Marking shipped needs the carrier and the tracking number.");
+        }
+        return ALLOW;
+    }
+
+    private static Decision markDelivered(OrderSnapshot order, ActionInput input) {
+        if (!order.status().isOnItsWay()) {
+            return stepOrder("Mark the order shipped before you mark it delivered.");
+        }
+        return order.hasDeliveryEvidence() || input.bringsProofOfDelivery() ? ALLOW
+                : refuse(Rule.SM_DELIVERY_NOT_CONFIRMED,
+                        "There is no confirmation of delivery yet: no carrier delivery event, customer confirmation or proof of delivery.");
     }
 
     /** "Dispatchment order is in transit. International customs delay. Platform-wide delivery slowdown." */

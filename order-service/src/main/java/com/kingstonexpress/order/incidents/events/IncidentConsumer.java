@@ -1,7 +1,8 @@
 package com.kingstonexpress.order.incidents.events;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.kingstonexpress.order.incidents.persistence.IncidentEntity;
-import com.kingstonexpress.order.orders.events.EventData;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
@@ -32,6 +31,31 @@ public class IncidentConsumer {
     @Inject
     InboundEvents inbound;
 
+    /** The regions and carriers a slowdown covers; blank entries are dropped. */
+    public record Scope(List<String> regions, List<String> carriers) {
+        public Scope {
+            regions = clean(regions);
+            carriers = clean(carriers);
+        }
+
+        private static List<String> clean(List<String> values) {
+            return values == null ? List.of()
+                    : values.stream().filter(Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+        }
+
+        boolean isEmpty() {
+            return regions.isEmpty() && carriers.isEmpty();
+        }
+    }
+
+    /** {@code incident-declared.v1}, as far as order-service reads it. */
+    public record Declared(String incidentId, Scope scope, Instant startsAt, Instant endsAt, String customerNote) {
+    }
+
+    /** {@code incident-resolved.v1}, as far as order-service reads it. */
+    public record Resolved(String incidentId, Scope scope, Instant resolvedAt) {
+    }
+
     @Incoming("platform-incidents")
     @Blocking
     public void onIncident(String record) {
@@ -40,48 +64,51 @@ public class IncidentConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case DECLARED -> declared(event);
-            case RESOLVED -> resolved(event);
+            case DECLARED -> declared(event, event.dataAs(Declared.class));
+            case RESOLVED -> resolved(event, event.dataAs(Resolved.class));
             default -> LOG.debugf("ignoring event type %s", event.type());
         }
     }
 
-    private static void declared(EventEnvelope event) {
-        JsonNode data = event.data();
-        String incidentId = EventData.text(data, "incidentId", event.subject());
-        Set<String> regions = EventData.strings(data.path("scope").get("regions"));
-        Set<String> carriers = EventData.strings(data.path("scope").get("carriers"));
-        if (regions.isEmpty() && carriers.isEmpty()) {
+    private static void declared(EventEnvelope event, Declared declared) {
+        String incidentId = idOf(declared.incidentId(), event);
+        Scope scope = declared.scope() != null ? declared.scope() : new Scope(null, null);
+        if (scope.isEmpty()) {
             throw new PoisonEventException("incident " + incidentId + " has an empty scope");
         }
-        Instant startsAt = EventData.instant(data, "startsAt");
         IncidentEntity incident = IncidentEntity.findById(incidentId);
         if (incident == null) {
             incident = new IncidentEntity();
             incident.incidentId = incidentId;
         }
-        incident.regions = regions.toArray(String[]::new);
-        incident.carriers = carriers.toArray(String[]::new);
-        incident.startsAt = startsAt != null ? startsAt : event.time().toInstant();
-        incident.endsAt = EventData.instant(data, "endsAt");
-        incident.customerNote = EventData.text(data, "customerNote", null);
+        incident.regions = scope.regions().toArray(String[]::new);
+        incident.carriers = scope.carriers().toArray(String[]::new);
+        incident.startsAt = declared.startsAt() != null ? declared.startsAt() : event.time().toInstant();
+        incident.endsAt = declared.endsAt();
+        incident.customerNote = declared.customerNote() == null || declared.customerNote().isBlank() ? null : declared.customerNote();
         incident.persist();
+        LOG.infof("incident %s declared (%d region(s), %d carrier(s))", incidentId, scope.regions().size(), scope.carriers().size());
     }
 
-    private static void resolved(EventEnvelope event) {
-        JsonNode data = event.data();
-        String incidentId = EventData.text(data, "incidentId", event.subject());
+    private static void resolved(EventEnvelope event, Resolved resolved) {
+        String incidentId = idOf(resolved.incidentId(), event);
+        Instant resolvedAt = resolved.resolvedAt() != null ? resolved.resolvedAt() : event.time().toInstant();
         IncidentEntity incident = IncidentEntity.findById(incidentId);
-        Instant resolvedAt = EventData.instant(data, "resolvedAt");
         if (incident == null) {
             // Resolved before we saw it declared (we may have started after it): remember it as resolved.
+            Scope scope = resolved.scope() != null ? resolved.scope() : new Scope(null, null);
             incident = new IncidentEntity();
             incident.incidentId = incidentId;
-            incident.regions = EventData.strings(data.path("scope").get("regions")).toArray(String[]::new);
-            incident.carriers = EventData.strings(data.path("scope").get("carriers")).toArray(String[]::new);
-            incident.startsAt = resolvedAt != null ? resolvedAt : event.time().toInstant();
+            incident.regions = scope.regions().toArray(String[]::new);
+            incident.carriers = scope.carriers().toArray(String[]::new);
+            incident.startsAt = resolvedAt;
         }
-        incident.resolvedAt = resolvedAt != null ? resolvedAt : event.time().toInstant();
+        incident.resolvedAt = resolvedAt;
         incident.persist();
+        LOG.infof("incident %s resolved", incidentId);
+    }
+
+    private static String idOf(String incidentId, EventEnvelope event) {
+        return incidentId == null || incidentId.isBlank() ? event.subject() : incidentId;
     }
 }

@@ -3,6 +3,8 @@ package com.kingstonexpress.order.orders.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import com.kingstonexpress.order.guard.domain.SellerAction;
+import com.kingstonexpress.order.orders.application.SellerActionCommand;
 import com.kingstonexpress.order.orders.domain.EvidenceKind;
 
 /**
@@ -21,15 +23,9 @@ public record ActionRequest(
     public record Evidence(EvidenceKind kind, @Size(max = 200) String reference) {
     }
 
-    public boolean bringsTracking() {
-        return present(carrier) && present(trackingNumber);
-    }
-
-    public boolean bringsProofOfDelivery() {
-        return evidence != null && evidence.kind() == EvidenceKind.PROOF_OF_DELIVERY && present(evidence.reference());
-    }
-
-    public static boolean present(String s) {
-        return s != null && !s.isBlank();
+    public SellerActionCommand toCommand(String orderId, SellerAction action, Long expectedVersion, String sellerId,
+            String actorId) {
+        return new SellerActionCommand(orderId, action, expectedVersion, sellerId, actorId, carrier, trackingNumber,
+                evidence == null ? null : new SellerActionCommand.Evidence(evidence.kind(), evidence.reference()), reason);
     }
 }

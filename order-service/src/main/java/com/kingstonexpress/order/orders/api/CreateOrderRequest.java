@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import com.kingstonexpress.order.orders.application.PlaceOrderCommand;
 import com.kingstonexpress.order.orders.domain.OrderType;
 import com.kingstonexpress.order.orders.domain.ShippingMethod;
 
@@ -28,6 +29,16 @@ public record CreateOrderRequest(
         @NotNull @Valid Address deliveryAddress,
         @NotNull ShippingMethod shippingMethod,
         @Size(max = 2000) String notes) {
+
+    public PlaceOrderCommand toCommand() {
+        var a = deliveryAddress;
+        return new PlaceOrderCommand(sellerId, customerId, customerName, type, fulfillmentCenterId,
+                lines.stream().map(l -> new PlaceOrderCommand.Line(l.sku(), l.title(), l.quantity(), l.unitPrice().amount(),
+                        l.unitPrice().currency())).toList(),
+                new PlaceOrderCommand.Address(a.name(), a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country(),
+                        a.phone()),
+                shippingMethod, notes);
+    }
 
     public record Line(
             @NotBlank @Size(max = 64) String sku,

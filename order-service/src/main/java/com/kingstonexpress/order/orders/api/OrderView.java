@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.kingstonexpress.order.orders.application.OrderResult;
 import com.kingstonexpress.order.orders.domain.AttentionAdvice;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.Condition;
@@ -15,7 +16,7 @@ import com.kingstonexpress.order.orders.domain.OrderType;
 import com.kingstonexpress.order.orders.domain.ShippingMethod;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
 
-/** An order as the API shows it (API.md, Orders). */
+/** An order as the API shows it (docs/design/API.md, Orders). */
 public record OrderView(String orderId, String sellerId, String customerId, String customerName, OrderType type,
         OrderStatus status, String fulfillmentCenterId, List<Line> lines, Address deliveryAddress,
         ShippingMethod shippingMethod, String notes, Tracking tracking, boolean addressConfirmed, Instant addressConfirmedAt,
@@ -40,6 +41,10 @@ public record OrderView(String orderId, String sellerId, String customerId, Stri
 
     /** A flag with the recommended action for this order's type. */
     public record Attention(AttentionFlag flag, String advice, Instant raisedAt) {
+    }
+
+    public static OrderView of(OrderResult result) {
+        return of(result.order(), result.coveredBySlowdown());
     }
 
     public static OrderView of(OrderEntity o, boolean coveredBySlowdown) {

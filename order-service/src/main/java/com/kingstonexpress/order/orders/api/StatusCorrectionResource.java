@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.kingstonexpress.order.orders.application.OrderCommands;
+import com.kingstonexpress.order.orders.application.CorrectStatus;
+import com.kingstonexpress.order.orders.application.CorrectStatusCommand;
 import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;
 
@@ -28,17 +29,19 @@ import com.kingstonexpress.platform.security.Roles;
 public class StatusCorrectionResource {
 
     @Inject
-    OrderCommands commands;
+    CorrectStatus correctStatus;
     @Inject
     Caller caller;
 
     @POST
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Operation(summary = "Correct an order's status (any direction) with a mandatory reason; audited in the history")
-    @APIResponse(responseCode = "200", description = "the corrected order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "the corrected order",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     public Response correct(@PathParam("orderId") String orderId, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull StatusCorrectionRequest body) {
-        OrderView order = commands.correct(orderId, body.status(), body.reason(), IfMatch.version(ifMatch), caller.actorId());
+        OrderView order = correctStatus.correct(
+                new CorrectStatusCommand(orderId, body.status(), body.reason(), IfMatch.version(ifMatch), caller.actorId()), OrderView::of);
         return Response.ok(order).tag(OrderResource.etag(order.version())).build();
     }
 }

@@ -1,14 +1,18 @@
 package com.kingstonexpress.order.orders.application;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.kingstonexpress.order.orders.domain.ActorKind;
+import org.jboss.logging.Logger;
+
+import com.kingstonexpress.order.orders.domain.Actor;
 import com.kingstonexpress.order.orders.domain.AttentionAdvice;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
+import com.kingstonexpress.order.orders.domain.Cause;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.events.OrderEvents;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
@@ -24,42 +28,35 @@ import com.kingstonexpress.platform.outbox.Outbox;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OrderLifecycle {
 
+    private static final Logger LOG = Logger.getLogger(OrderLifecycle.class);
+
     @Inject
     Outbox outbox;
+    @Inject
+    Clock clock;
+
+    /** Moves the status because of the action itself (no reason, no reporting event). */
+    public void changeStatus(OrderEntity order, OrderStatus to, Actor actor) {
+        changeStatus(order, to, actor, Cause.NONE);
+    }
 
     /** Moves the status, appends the history entry and announces it. */
-    public void changeStatus(OrderEntity order, OrderStatus to, ActorKind actorKind, String actorId, String reason,
-            String sourceEventId) {
-        Instant now = Clock.now();
+    public void changeStatus(OrderEntity order, OrderStatus to, Actor actor, Cause cause) {
+        Instant now = clock.instant();
         OrderStatus from = order.status;
         order.status = to;
         order.statusChangedAt = now;
         touch(order, now);
-        EventEnvelope event = outbox.append(OrderEvents.TOPIC, OrderEvents.STATUS_CHANGED, order.id,
-                new OrderEvents.StatusChanged(order.id, order.sellerId, order.type, from, to, actorKind, actorId, reason,
-                        sourceEventId, now));
-        record(order.id, from, to, actorKind, actorId, reason, sourceEventId, event.id(), now);
+        EventEnvelope event = outbox.append(OrderEvents.TOPIC, order.id, new OrderEvents.StatusChanged(order.id, order.sellerId,
+                order.type, from, to, actor.kind(), actor.id(), cause.reason(), cause.sourceEventId(), now));
+        StatusHistoryEntry.record(order.id, from, to, actor, cause, event.id(), now);
+        LOG.infof("order %s %s->%s by %s:%s", order.id, from, to, actor.kind(), actor.id());
         if (to == OrderStatus.CANCELLED) {
-            outbox.append(OrderEvents.TOPIC, OrderEvents.CANCELLED, order.id,
-                    new OrderEvents.Cancelled(order.id, order.sellerId, reason, actorKind, actorId, now));
+            outbox.append(OrderEvents.TOPIC, order.id,
+                    new OrderEvents.Cancelled(order.id, order.sellerId, cause.reason(), actor.kind(), actor.id(), now));
         }
         // A status that moved is, by definition, updating again.
         clear(order, AttentionFlag.STATUS_NOT_UPDATING);
-    }
-
-    private static void record(String orderId, OrderStatus from, OrderStatus to, ActorKind actorKind, String actorId, String reason,
-            String sourceEventId, String eventId, Instant at) {
-        StatusHistoryEntry entry = new StatusHistoryEntry();
-        entry.orderId = orderId;
-        entry.from = from;
-        entry.to = to;
-        entry.actorKind = actorKind;
-        entry.actorId = actorId;
-        entry.reason = reason;
-        entry.sourceEventId = sourceEventId;
-        entry.eventId = eventId;
-        entry.at = at;
-        entry.persist();
     }
 
     public void setTracking(OrderEntity order, String carrier, String trackingNumber) {
@@ -68,9 +65,9 @@ public class OrderLifecycle {
         }
         order.trackingCarrier = carrier;
         order.trackingNumber = trackingNumber;
-        touch(order, Clock.now());
-        outbox.append(OrderEvents.TOPIC, OrderEvents.TRACKING_ADDED, order.id,
-                new OrderEvents.TrackingAdded(order.id, order.sellerId, carrier, trackingNumber));
+        touch(order, clock.instant());
+        outbox.append(OrderEvents.TOPIC, order.id, new OrderEvents.TrackingAdded(order.id, order.sellerId, carrier, trackingNumber));
+        LOG.infof("order %s tracking added (carrier %s)", order.id, carrier);
     }
 
     /** Raises a flag with its type-specific advice; raising a raised flag changes nothing. */
@@ -78,23 +75,26 @@ public class OrderLifecycle {
         if (order.attention.containsKey(flag)) {
             return;
         }
-        Instant now = Clock.now();
+        Instant now = clock.instant();
         order.attention.put(flag, now);
         touch(order, now);
-        outbox.append(OrderEvents.TOPIC, OrderEvents.ATTENTION_RAISED, order.id, new OrderEvents.AttentionChanged(order.id,
-                order.sellerId, order.type, flag, AttentionAdvice.of(order.type, flag), now));
+        outbox.append(OrderEvents.TOPIC, order.id, new OrderEvents.AttentionRaised(order.id, order.sellerId, order.type, flag,
+                AttentionAdvice.of(order.type, flag), now));
+        LOG.infof("order %s attention %s raised", order.id, flag);
     }
 
     public void clear(OrderEntity order, AttentionFlag flag) {
         if (order.attention.remove(flag) == null) {
             return;
         }
-        Instant now = Clock.now();
+        Instant now = clock.instant();
         touch(order, now);
-        outbox.append(OrderEvents.TOPIC, OrderEvents.ATTENTION_CLEARED, order.id, new OrderEvents.AttentionChanged(order.id,
-                order.sellerId, order.type, flag, AttentionAdvice.of(order.type, flag), now));
+        outbox.append(OrderEvents.TOPIC, order.id, new OrderEvents.AttentionCleared(order.id, order.sellerId, order.type, flag,
+                AttentionAdvice.of(order.type, flag), now));
+        LOG.infof("order %s attention %s cleared", order.id, flag);
     }
 
+    /** Notes that the order changed at {@code now}, without a status change. */
     public void touch(OrderEntity order, Instant now) {
         order.updatedAt = now;
     }

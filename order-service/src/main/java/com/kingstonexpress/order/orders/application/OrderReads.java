@@ -24,4 +24,12 @@ public final class OrderReads {
         }
         return order;
     }
+
+    /** The caller changes the order it saw, or none: {@code null} accepts any version. */
+    public static void requireVersion(OrderEntity order, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != order.version) {
+            throw ProblemException.preconditionFailed("The order changed since you loaded it (now version " + order.version
+                    + "). Reload it and try again.").with("currentVersion", order.version);
+        }
+    }
 }

@@ -8,21 +8,16 @@ import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.domain.OrderType;
 import com.kingstonexpress.order.orders.domain.ShippingMethod;
+import com.kingstonexpress.platform.events.EventType;
 
-/** What order-service publishes on {@code kx.orders.v1} (subject = order id); the catalog is EVENTS.md. */
+/**
+ * What order-service publishes on {@code kx.orders.v1} (subject = order id), one record per event type; the
+ * catalog is docs/design/EVENTS.md.
+ */
 public final class OrderEvents {
 
     public static final String TOPIC = "kx.orders.v1";
     private static final String PREFIX = "com.kingstonexpress.order.";
-    public static final String PLACED = PREFIX + "placed.v1";
-    public static final String STATUS_CHANGED = PREFIX + "status-changed.v1";
-    public static final String ADDRESS_CONFIRMED = PREFIX + "address-confirmed.v1";
-    public static final String TRACKING_ADDED = PREFIX + "tracking-added.v1";
-    public static final String CANCELLED = PREFIX + "cancelled.v1";
-    public static final String REFUND_REQUESTED = PREFIX + "refund-requested.v1";
-    public static final String RESEND_REQUESTED = PREFIX + "resend-requested.v1";
-    public static final String ATTENTION_RAISED = PREFIX + "attention-raised.v1";
-    public static final String ATTENTION_CLEARED = PREFIX + "attention-cleared.v1";
 
     private OrderEvents() {
     }
@@ -33,31 +28,54 @@ public final class OrderEvents {
     public record Line(String sku, String title, int quantity) {
     }
 
+    @EventType(Placed.TYPE)
     public record Placed(String orderId, String sellerId, String customerId, OrderType type, OrderStatus status,
             String fulfillmentCenterId, ShippingMethod shippingMethod, Address deliveryAddress, List<Line> lines,
             Instant placedAt) {
+        public static final String TYPE = PREFIX + "placed.v1";
     }
 
+    @EventType(StatusChanged.TYPE)
     public record StatusChanged(String orderId, String sellerId, OrderType type, OrderStatus from, OrderStatus to,
             ActorKind actorKind, String actorId, String reason, String sourceEventId, Instant changedAt) {
+        public static final String TYPE = PREFIX + "status-changed.v1";
     }
 
+    @EventType(AddressConfirmed.TYPE)
     public record AddressConfirmed(String orderId, String sellerId, Instant confirmedAt) {
+        public static final String TYPE = PREFIX + "address-confirmed.v1";
     }
 
+    @EventType(TrackingAdded.TYPE)
     public record TrackingAdded(String orderId, String sellerId, String carrier, String trackingNumber) {
+        public static final String TYPE = PREFIX + "tracking-added.v1";
     }
 
+    @EventType(Cancelled.TYPE)
     public record Cancelled(String orderId, String sellerId, String reason, ActorKind actorKind, String actorId,
             Instant cancelledAt) {
+        public static final String TYPE = PREFIX + "cancelled.v1";
     }
 
-    /** {@code order.refund-requested} and {@code order.resend-requested}. */
-    public record RemedyRequested(String orderId, String sellerId, String reason, Instant requestedAt) {
+    @EventType(RefundRequested.TYPE)
+    public record RefundRequested(String orderId, String sellerId, String reason, Instant requestedAt) {
+        public static final String TYPE = PREFIX + "refund-requested.v1";
     }
 
-    /** {@code order.attention-raised} and {@code order.attention-cleared}. */
-    public record AttentionChanged(String orderId, String sellerId, OrderType type, AttentionFlag flag, String advice,
+    @EventType(ResendRequested.TYPE)
+    public record ResendRequested(String orderId, String sellerId, String reason, Instant requestedAt) {
+        public static final String TYPE = PREFIX + "resend-requested.v1";
+    }
+
+    @EventType(AttentionRaised.TYPE)
+    public record AttentionRaised(String orderId, String sellerId, OrderType type, AttentionFlag flag, String advice,
             Instant at) {
+        public static final String TYPE = PREFIX + "attention-raised.v1";
+    }
+
+    @EventType(AttentionCleared.TYPE)
+    public record AttentionCleared(String orderId, String sellerId, OrderType type, AttentionFlag flag, String advice,
+            Instant at) {
+        public static final String TYPE = PREFIX + "attention-cleared.v1";
     }
 }

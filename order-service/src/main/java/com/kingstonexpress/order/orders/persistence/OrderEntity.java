@@ -25,6 +25,7 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
 
+import com.kingstonexpress.order.guard.domain.OrderSnapshot;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.Condition;
 import com.kingstonexpress.order.orders.domain.EvidenceKind;
@@ -106,5 +107,11 @@ public class OrderEntity extends PanacheEntityBase {
             conditions.add(Condition.PLATFORM_SLOWDOWN);
         }
         return conditions;
+    }
+
+    /** What the guard decides on. */
+    public OrderSnapshot snapshot(boolean coveredBySlowdown) {
+        return new OrderSnapshot(type, status, conditions(coveredBySlowdown), shippingMethod, addressConfirmed(), hasTracking(),
+                !evidence.isEmpty());
     }
 }

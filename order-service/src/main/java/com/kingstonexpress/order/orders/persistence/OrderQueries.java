@@ -1,6 +1,7 @@
 package com.kingstonexpress.order.orders.persistence;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -132,6 +133,19 @@ public class OrderQueries {
                 SELECT count(DISTINCT a.order_id) FROM order_attention a JOIN orders o ON o.order_id = a.order_id
                 WHERE o.seller_id = ?1""").setParameter(1, sellerId).getSingleResult();
         return new Counts(byStatus, byType, byFlag, needing.longValue());
+    }
+
+    /** Orders in {@code status} since before {@code changedBefore}, longest first, at most {@code limit}. */
+    public List<OrderEntity> inStatusSince(OrderStatus status, Instant changedBefore, int limit) {
+        return OrderEntity.<OrderEntity>find("status = ?1 and statusChangedAt < ?2 order by statusChangedAt", status, changedBefore)
+                .page(0, limit).list();
+    }
+
+    /** Ids of orders carrying {@code flag}, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<String> flagged(AttentionFlag flag, int limit) {
+        return em.createNativeQuery("SELECT order_id FROM order_attention WHERE flag = ?1").setParameter(1, flag.name())
+                .setMaxResults(limit).getResultList();
     }
 
     @SuppressWarnings("unchecked")

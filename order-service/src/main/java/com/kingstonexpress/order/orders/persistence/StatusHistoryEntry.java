@@ -12,7 +12,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.kingstonexpress.order.orders.domain.Actor;
 import com.kingstonexpress.order.orders.domain.ActorKind;
+import com.kingstonexpress.order.orders.domain.Cause;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -40,6 +42,22 @@ public class StatusHistoryEntry extends PanacheEntityBase {
     public String eventId;
     @Column(name = "changed_at")
     public Instant at;
+
+    /** Appends one entry; {@code eventId} is the {@code order.status-changed} event that announces it. */
+    public static void record(String orderId, OrderStatus from, OrderStatus to, Actor actor, Cause cause, String eventId,
+            Instant at) {
+        StatusHistoryEntry entry = new StatusHistoryEntry();
+        entry.orderId = orderId;
+        entry.from = from;
+        entry.to = to;
+        entry.actorKind = actor.kind();
+        entry.actorId = actor.id();
+        entry.reason = cause.reason();
+        entry.sourceEventId = cause.sourceEventId();
+        entry.eventId = eventId;
+        entry.at = at;
+        entry.persist();
+    }
 
     public static List<StatusHistoryEntry> of(String orderId) {
         return list("orderId = ?1 order by id", orderId);

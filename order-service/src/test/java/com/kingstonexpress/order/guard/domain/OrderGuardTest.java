@@ -1,5 +1,9 @@
 package com.kingstonexpress.order.guard.domain;
 
+import static com.kingstonexpress.order.guard.domain.Snapshots.WITH_PROOF_OF_DELIVERY;
+import static com.kingstonexpress.order.guard.domain.Snapshots.WITH_TRACKING;
+import static com.kingstonexpress.order.guard.domain.Snapshots.order;
+import static com.kingstonexpress.order.guard.domain.Snapshots.ready;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,27 +89,30 @@ class OrderGuardTest {
 
     @Test
     void sellerManagedShippingNeedsAConfirmedAddressWithoutIssue() {
-        OrderSnapshot unconfirmed = snapshot(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING, Set.of(), ShippingMethod.STANDARD, false, true, false);
-        assertEquals("SM_ADDRESS_NOT_CONFIRMED", outcome(GUARD.decide(unconfirmed, ActorKind.SELLER, SellerAction.MARK_SHIPPED, new ActionInput(true, false))));
-        OrderSnapshot issue = snapshot(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING, Set.of(Condition.ADDRESS_ISSUE), ShippingMethod.STANDARD, true, true, false);
+        OrderSnapshot unconfirmed = order(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING).tracked().build();
+        assertEquals("SM_ADDRESS_NOT_CONFIRMED", outcome(GUARD.decide(unconfirmed, ActorKind.SELLER, SellerAction.MARK_SHIPPED, WITH_TRACKING)));
+        OrderSnapshot issue = order(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING)
+                .conditions(Set.of(Condition.ADDRESS_ISSUE)).addressConfirmed().tracked().build();
         assertEquals("SM_ADDRESS_NOT_CONFIRMED", outcome(GUARD.decide(issue, ActorKind.SELLER, SellerAction.MARK_SHIPPED, ActionInput.NONE)));
     }
 
     @Test
     void sellerManagedShippingNeedsTrackingExceptForLocalDelivery() {
-        OrderSnapshot noTracking = snapshot(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING, Set.of(), ShippingMethod.EXPRESS, true, false, false);
+        OrderSnapshot noTracking = order(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING)
+                .shipping(ShippingMethod.EXPRESS).addressConfirmed().build();
         assertEquals("SM_TRACKING_REQUIRED", outcome(GUARD.decide(noTracking, ActorKind.SELLER, SellerAction.MARK_SHIPPED, ActionInput.NONE)));
-        assertEquals(OK, outcome(GUARD.decide(noTracking, ActorKind.SELLER, SellerAction.MARK_SHIPPED, new ActionInput(true, false))));
-        OrderSnapshot local = snapshot(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING, Set.of(), ShippingMethod.LOCAL_DELIVERY, true, false, false);
+        assertEquals(OK, outcome(GUARD.decide(noTracking, ActorKind.SELLER, SellerAction.MARK_SHIPPED, WITH_TRACKING)));
+        OrderSnapshot local = order(OrderType.SELLER_MANAGED, OrderStatus.PROCESSING)
+                .shipping(ShippingMethod.LOCAL_DELIVERY).addressConfirmed().build();
         assertEquals(OK, outcome(GUARD.decide(local, ActorKind.SELLER, SellerAction.MARK_SHIPPED, ActionInput.NONE)));
     }
 
     @Test
     void sellerManagedDeliveryNeedsEvidence() {
         for (OrderStatus status : List.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT)) {
-            OrderSnapshot noEvidence = snapshot(OrderType.SELLER_MANAGED, status, Set.of(), ShippingMethod.STANDARD, true, true, false);
+            OrderSnapshot noEvidence = order(OrderType.SELLER_MANAGED, status).addressConfirmed().tracked().build();
             assertEquals("SM_DELIVERY_NOT_CONFIRMED", outcome(GUARD.decide(noEvidence, ActorKind.SELLER, SellerAction.MARK_DELIVERED, ActionInput.NONE)));
-            assertEquals(OK, outcome(GUARD.decide(noEvidence, ActorKind.SELLER, SellerAction.MARK_DELIVERED, new ActionInput(false, true))));
+            assertEquals(OK, outcome(GUARD.decide(noEvidence, ActorKind.SELLER, SellerAction.MARK_DELIVERED, WITH_PROOF_OF_DELIVERY)));
         }
     }
 
@@ -145,7 +152,8 @@ class OrderGuardTest {
                 for (Set<Condition> conditions : conditionSets) {
                     for (ShippingMethod method : List.of(ShippingMethod.STANDARD, ShippingMethod.LOCAL_DELIVERY)) {
                         for (int facts = 0; facts < 8; facts++) {
-                            OrderSnapshot order = snapshot(type, status, conditions, method, (facts & 1) != 0, (facts & 2) != 0, (facts & 4) != 0);
+                            OrderSnapshot order = order(type, status).conditions(conditions).shipping(method)
+                                    .addressConfirmed((facts & 1) != 0).tracked((facts & 2) != 0).deliveryEvidence((facts & 4) != 0).build();
                             for (ActorKind actor : ActorKind.values()) {
                                 checkOptions(order, actor);
                                 for (SellerAction action : SellerAction.values()) {
@@ -224,8 +232,9 @@ class OrderGuardTest {
             Set<Condition> others = EnumSet.noneOf(Condition.class);
             others.addAll(o.conditions());
             others.remove(Condition.ADDRESS_ISSUE);
-            assertTrue(others.isEmpty() || GUARD.decide(snapshot(o.type(), o.status(), Set.of(), o.shippingMethod(),
-                    o.addressConfirmed(), o.hasTracking(), o.hasDeliveryEvidence()), actor, action, input).allowed(), where);
+            assertTrue(others.isEmpty() || GUARD.decide(order(o.type(), o.status()).shipping(o.shippingMethod())
+                    .addressConfirmed(o.addressConfirmed()).tracked(o.hasTracking()).deliveryEvidence(o.hasDeliveryEvidence()).build(),
+                    actor, action, input).allowed(), where);
         }
     }
 
@@ -242,15 +251,6 @@ class OrderGuardTest {
             subsets.add(s);
         }
         return subsets;
-    }
-
-    private static OrderSnapshot ready(OrderType type, OrderStatus status, Set<Condition> conditions) {
-        return snapshot(type, status, conditions, ShippingMethod.STANDARD, true, true, true);
-    }
-
-    private static OrderSnapshot snapshot(OrderType type, OrderStatus status, Set<Condition> conditions, ShippingMethod method,
-            boolean addressConfirmed, boolean tracking, boolean evidence) {
-        return new OrderSnapshot(type, status, conditions, method, addressConfirmed, tracking, evidence);
     }
 
     private static String outcome(Decision d) {

@@ -63,9 +63,9 @@ class OrderEventContractTest {
             String name = type.substring("com.kingstonexpress.".length());
             EventContracts.assertMatches(EventContracts.schemaOf("order-service", name), record.value());
         }
-        Set<String> expected = Set.of(OrderEvents.PLACED, OrderEvents.STATUS_CHANGED, OrderEvents.ADDRESS_CONFIRMED,
-                OrderEvents.TRACKING_ADDED, OrderEvents.CANCELLED, OrderEvents.REFUND_REQUESTED, OrderEvents.RESEND_REQUESTED,
-                OrderEvents.ATTENTION_RAISED, OrderEvents.ATTENTION_CLEARED);
+        Set<String> expected = Set.of(OrderEvents.Placed.TYPE, OrderEvents.StatusChanged.TYPE, OrderEvents.AddressConfirmed.TYPE,
+                OrderEvents.TrackingAdded.TYPE, OrderEvents.Cancelled.TYPE, OrderEvents.RefundRequested.TYPE, OrderEvents.ResendRequested.TYPE,
+                OrderEvents.AttentionRaised.TYPE, OrderEvents.AttentionCleared.TYPE);
         assertTrue(types.containsAll(expected), "missing " + expected.stream().filter(t -> !types.contains(t)).collect(Collectors.toSet()));
 
         List<Long> sequences = records.stream().filter(r -> r.key().equals(shipped))
