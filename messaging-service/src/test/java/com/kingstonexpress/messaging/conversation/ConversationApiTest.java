@@ -170,7 +170,8 @@ class ConversationApiTest {
                 "{\"messageId\":\"" + messageId + "\",",
                 "");
         for (String body : bodies) {
-            Callers.asStorefront().body(body).post("/api/v1/customer-messages").then().statusCode(400).contentType("application/problem+json");
+            Callers.asStorefront().body(body).post("/api/v1/customer-messages").then().statusCode(400)
+                    .contentType("application/problem+json");
         }
         assertEquals(0, conversationsOf(orderId));
         assertEquals(0, messagesWithId(messageId));

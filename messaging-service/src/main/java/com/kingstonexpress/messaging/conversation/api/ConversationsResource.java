@@ -61,7 +61,8 @@ public class ConversationsResource {
 
     @GET
     @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "The seller's conversations", description = "Newest first; filters orderId and awaitingReply; {items, nextCursor}.")
+    @Operation(summary = "The seller's conversations",
+            description = "Newest first; filters orderId and awaitingReply; {items, nextCursor}.")
     public Page<ConversationSummary> list(@QueryParam("orderId") @Size(max = 100) String orderId,
             @QueryParam("awaitingReply") @Pattern(regexp = "true|false", message = "must be true or false") String awaitingReply,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
@@ -88,7 +89,8 @@ public class ConversationsResource {
     @POST
     @Path("/{conversationId}/reply-check")
     @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "Check a reply without sending it", description = "findings[{ruleId, severity BLOCK|WARN, excerpt, reason, suggestion}]")
+    @Operation(summary = "Check a reply without sending it",
+            description = "findings[{ruleId, severity BLOCK|WARN, excerpt, reason, suggestion}]")
     public ReplyCheckResult check(@PathParam("conversationId") String conversationId, @Valid @NotNull ReplyCheckRequest request) {
         return checkReply.check(caller.sellerId(), conversationId, request.body());
     }

@@ -15,7 +15,7 @@ public record MessageView(String messageId, String conversationId, AuthorKind au
         OffsetDateTime sentAt, List<String> acknowledgedWarnings, List<String> escalationSignals) {
 
     static MessageView of(Message m) {
-        return new MessageView(m.messageId, m.conversationId, m.authorKind, m.authorId, m.body, m.sentAt.withOffsetSameInstant(ZoneOffset.UTC),
-                m.acknowledgedWarnings(), m.escalationSignals());
+        return new MessageView(m.messageId, m.conversationId, m.authorKind, m.authorId, m.body,
+                m.sentAt.withOffsetSameInstant(ZoneOffset.UTC), m.acknowledgedWarnings(), m.escalationSignals());
     }
 }

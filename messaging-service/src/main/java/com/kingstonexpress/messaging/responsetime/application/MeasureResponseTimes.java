@@ -2,6 +2,7 @@ package com.kingstonexpress.messaging.responsetime.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class MeasureResponseTimes {
                 : new ResponseTimes.Percentiles(orZero(totals.p50()), orZero(totals.p90()), orZero(totals.p99()));
         ResponseTimes.OldestWaiting oldest = queries.oldestWaiting(sellerId)
                 .map(w -> new ResponseTimes.OldestWaiting(w.conversationId(), w.orderId(), w.since(),
-                        Math.max(0, Duration.between(w.since(), clock.instant()).toSeconds())))
+                        Math.max(0, Duration.between(w.since(), OffsetDateTime.now(clock)).toSeconds())))
                 .orElse(null);
         return new ResponseTimes(sellerId, totals.conversations(), totals.withFirstReply(), percentiles, totals.messagesWaiting(),
                 totals.conversationsAwaitingReply(), oldest);
