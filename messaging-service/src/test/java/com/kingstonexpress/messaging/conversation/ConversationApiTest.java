@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
 import com.kingstonexpress.messaging.support.OrderEvents;
 import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.testing.Callers;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -68,7 +69,7 @@ class ConversationApiTest {
         assertEquals(conversationId, customerWrites(orderId, "customer-1", "Any news?"));
         given().auth().oauth2(DevTokens.seller(seller)).get("/api/v1/conversations/" + conversationId).then().statusCode(200)
                 .body("messages.body", contains("Hi, where is my kettle?", "Any news?")).body("waitingMessages", equalTo(2));
-        assertEquals(1, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
+        assertEquals(1, conversationsOf(orderId));
     }
 
     @Test
@@ -96,10 +97,10 @@ class ConversationApiTest {
                 .extract().jsonPath().getMap("");
 
         assertEquals(first, retry);
-        assertEquals(1, count("SELECT count(*) FROM message WHERE message_id = ?1", messageId));
-        assertEquals(1, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId),
+        assertEquals(1, messagesWithId(messageId));
+        assertEquals(1, waitingOn(orderId),
                 "a retry does not count as another waiting message");
-        assertEquals(1, count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1", orderId), "and announces nothing again");
+        assertEquals(1, eventsAbout(orderId), "and announces nothing again");
     }
 
     @Test
@@ -120,9 +121,9 @@ class ConversationApiTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
-        assertEquals(4, count("SELECT count(*) FROM message m JOIN conversation c USING (conversation_id) WHERE c.order_id = ?1", orderId));
-        assertEquals(4, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId));
+        assertEquals(1, conversationsOf(orderId));
+        assertEquals(4, messagesOn(orderId));
+        assertEquals(4, waitingOn(orderId));
     }
 
     @Test
@@ -136,7 +137,7 @@ class ConversationApiTest {
                 .contentType("application/problem+json").body("messageId", equalTo(messageId));
 
         assertEquals(1, count("SELECT count(*) FROM message WHERE message_id = ?1 AND body = 'Original text'", messageId));
-        assertEquals(1, count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId));
+        assertEquals(1, waitingOn(orderId));
     }
 
     @Test
@@ -169,12 +170,12 @@ class ConversationApiTest {
                 "{\"messageId\":\"" + messageId + "\",",
                 "");
         for (String body : bodies) {
-            given().contentType(ContentType.JSON).auth().oauth2(com.kingstonexpress.messaging.support.Messaging.STOREFRONT).body(body)
-                    .post("/api/v1/customer-messages").then().statusCode(400).contentType("application/problem+json");
+            Callers.asStorefront().body(body).post("/api/v1/customer-messages").then().statusCode(400)
+                    .contentType("application/problem+json");
         }
-        assertEquals(0, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
-        assertEquals(0, count("SELECT count(*) FROM message WHERE message_id = ?1", messageId));
-        assertEquals(0, count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1", orderId));
+        assertEquals(0, conversationsOf(orderId));
+        assertEquals(0, messagesWithId(messageId));
+        assertEquals(0, eventsAbout(orderId));
     }
 
     @Test
@@ -188,7 +189,7 @@ class ConversationApiTest {
                 .then().statusCode(403);
         given().contentType(ContentType.JSON).auth().oauth2(DevTokens.token("storefront", java.util.Set.of("storefront"), null,
                 java.time.Duration.ofMinutes(-5))).body(body).post("/api/v1/customer-messages").then().statusCode(401);
-        assertEquals(0, count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId));
+        assertEquals(0, conversationsOf(orderId));
     }
 
     @Test
@@ -265,5 +266,27 @@ class ConversationApiTest {
 
         given().auth().oauth2(DevTokens.seller(seller)).get("/api/v1/conversations/" + conversationId).then().statusCode(200)
                 .body("order.status", equalTo("CANCELLED")).body("order.type", equalTo("KINGSTON_DISPATCHED"));
+    }
+
+    private static long conversationsOf(String orderId) {
+        return count("SELECT count(*) FROM conversation WHERE order_id = ?1", orderId);
+    }
+
+    private static long messagesOn(String orderId) {
+        return count("SELECT count(*) FROM message m JOIN conversation c USING (conversation_id) WHERE c.order_id = ?1", orderId);
+    }
+
+    private static long messagesWithId(String messageId) {
+        return count("SELECT count(*) FROM message WHERE message_id = ?1", messageId);
+    }
+
+    /** Customer messages waiting for a seller reply on the order's conversation. */
+    private static long waitingOn(String orderId) {
+        return count("SELECT waiting_messages FROM conversation WHERE order_id = ?1", orderId);
+    }
+
+    /** Events the outbox recorded for the order (subject and key = orderId). */
+    private static long eventsAbout(String orderId) {
+        return count("SELECT count(*) FROM kx_outbox WHERE record_key = ?1", orderId);
     }
 }

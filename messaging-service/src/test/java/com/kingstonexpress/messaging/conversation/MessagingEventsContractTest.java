@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.messaging.conversation.events.CustomerMessageReceived;
+import com.kingstonexpress.messaging.conversation.events.EscalationDetected;
 import com.kingstonexpress.messaging.conversation.events.MessagingEventTypes;
+import com.kingstonexpress.messaging.conversation.events.SellerReplied;
 import com.kingstonexpress.platform.infra.DevTokens;
 import com.kingstonexpress.platform.testing.EventContracts;
 import com.kingstonexpress.platform.testing.KafkaTopics;
@@ -75,8 +78,8 @@ class MessagingEventsContractTest {
                 .post("/api/v1/conversations/" + conversationId + "/messages").then().statusCode(201).extract().path("messageId");
 
         List<JsonNode> events = eventsOf(orderId, 3);
-        assertEquals(List.of(MessagingEventTypes.CUSTOMER_MESSAGE_RECEIVED, MessagingEventTypes.ESCALATION_DETECTED,
-                MessagingEventTypes.SELLER_REPLIED), events.stream().map(e -> e.get("type").asText()).toList());
+        assertEquals(List.of(CustomerMessageReceived.TYPE, EscalationDetected.TYPE,
+                SellerReplied.TYPE), events.stream().map(e -> e.get("type").asText()).toList());
         for (JsonNode event : events) {
             String name = event.get("type").asText().substring("com.kingstonexpress.".length());
             EventContracts.assertMatches(schema(name), event.toString());
@@ -114,7 +117,7 @@ class MessagingEventsContractTest {
                     .post("/api/v1/conversations/" + conversationId + "/messages").then().statusCode(201);
         }
         List<JsonNode> replies = eventsOf(orderId, 3).stream()
-                .filter(e -> e.get("type").asText().equals(MessagingEventTypes.SELLER_REPLIED)).toList();
+                .filter(e -> e.get("type").asText().equals(SellerReplied.TYPE)).toList();
         assertEquals(2, replies.size());
         assertTrue(replies.get(0).at("/data/firstReply").asBoolean());
         assertFalse(replies.get(1).at("/data/firstReply").asBoolean());
@@ -136,8 +139,8 @@ class MessagingEventsContractTest {
         eventsOf(orderId, 3);
 
         List<ConsumerRecord<String, String>> all = allEventsOf(orderId);
-        long escalations = all.stream().filter(r -> r.value().contains(MessagingEventTypes.ESCALATION_DETECTED)).count();
-        long received = all.stream().filter(r -> r.value().contains(MessagingEventTypes.CUSTOMER_MESSAGE_RECEIVED)).count();
+        long escalations = all.stream().filter(r -> r.value().contains(EscalationDetected.TYPE)).count();
+        long received = all.stream().filter(r -> r.value().contains(CustomerMessageReceived.TYPE)).count();
         assertEquals(1, escalations);
         assertEquals(2, received);
     }
@@ -151,7 +154,7 @@ class MessagingEventsContractTest {
         }
         List<JsonNode> events = eventsOf(orderId, 5);
         List<JsonNode> escalations = events.stream()
-                .filter(e -> e.get("type").asText().equals(MessagingEventTypes.ESCALATION_DETECTED)).toList();
+                .filter(e -> e.get("type").asText().equals(EscalationDetected.TYPE)).toList();
         assertEquals(1, escalations.size());
         JsonNode data = escalations.get(0).get("data");
         assertEquals(List.of("REPEATED_UNANSWERED"), JSON.convertValue(data.get("signals"), List.class));

@@ -1,6 +1,5 @@
 package com.kingstonexpress.messaging.support;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -8,17 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.kingstonexpress.messaging.order.persistence.OrderProjection;
-import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.testing.Callers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Drives the service as its callers do: order events on Kafka, the storefront and sellers over HTTP. */
 public final class Messaging {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
-    public static final String STOREFRONT = DevTokens.storefront();
 
     private Messaging() {
     }
@@ -36,8 +33,7 @@ public final class Messaging {
     }
 
     public static ValidatableResponse customerMessage(String messageId, String orderId, String customerId, String body) {
-        return given().contentType(ContentType.JSON).auth().oauth2(STOREFRONT)
-                .body(Map.of("messageId", messageId, "orderId", orderId, "customerId", customerId, "body", body))
+        return Callers.asStorefront().body(Map.of("messageId", messageId, "orderId", orderId, "customerId", customerId, "body", body))
                 .when().post("/api/v1/customer-messages").then();
     }
 

@@ -21,6 +21,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.kingstonexpress.messaging.conversation.application.CheckReply;
+import com.kingstonexpress.messaging.conversation.application.ConversationReads;
+import com.kingstonexpress.messaging.conversation.application.DraftReply;
+import com.kingstonexpress.messaging.conversation.application.ListConversations;
+import com.kingstonexpress.messaging.conversation.application.ReplyCheckResult;
+import com.kingstonexpress.messaging.conversation.application.SellerReply;
+import com.kingstonexpress.messaging.conversation.application.SendSellerReply;
 import com.kingstonexpress.messaging.conversation.persistence.Conversation;
 import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;
@@ -38,7 +45,13 @@ public class ConversationsResource {
     private static final int MAX_LIMIT = 100;
 
     @Inject
-    Conversations conversations;
+    ConversationReads reads;
+    @Inject
+    CheckReply checkReply;
+    @Inject
+    DraftReply draftReply;
+    @Inject
+    SendSellerReply sendSellerReply;
     @Inject
     Caller caller;
 
@@ -48,12 +61,13 @@ public class ConversationsResource {
 
     @GET
     @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "The seller's conversations", description = "Newest first; filters orderId and awaitingReply; {items, nextCursor}.")
+    @Operation(summary = "The seller's conversations",
+            description = "Newest first; filters orderId and awaitingReply; {items, nextCursor}.")
     public Page<ConversationSummary> list(@QueryParam("orderId") @Size(max = 100) String orderId,
             @QueryParam("awaitingReply") @Pattern(regexp = "true|false", message = "must be true or false") String awaitingReply,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") @Size(max = 500) String cursor) {
-        return conversations.list(caller.sellerId(), orderId, awaitingReply == null ? null : Boolean.valueOf(awaitingReply), cursor,
-                Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        return reads.list(new ListConversations(caller.sellerId(), orderId, awaitingReply == null ? null : Boolean.valueOf(awaitingReply),
+                cursor, Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT))).map(ConversationSummary::of);
     }
 
     @GET
@@ -61,7 +75,7 @@ public class ConversationsResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Operation(summary = "A conversation with its messages, the order's type and status, and any slowdown covering the order")
     public ConversationDetail get(@PathParam("conversationId") String conversationId) {
-        return conversations.detail(conversationId, this::mayRead);
+        return ConversationDetail.of(reads.conversation(conversationId, this::mayRead));
     }
 
     @GET
@@ -69,15 +83,16 @@ public class ConversationsResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Operation(summary = "One message of a conversation")
     public MessageView message(@PathParam("conversationId") String conversationId, @PathParam("messageId") String messageId) {
-        return conversations.message(conversationId, messageId, this::mayRead);
+        return MessageView.of(reads.message(conversationId, messageId, this::mayRead));
     }
 
     @POST
     @Path("/{conversationId}/reply-check")
     @RolesAllowed(Roles.SELLER)
-    @Operation(summary = "Check a reply without sending it", description = "findings[{ruleId, severity BLOCK|WARN, excerpt, reason, suggestion}]")
+    @Operation(summary = "Check a reply without sending it",
+            description = "findings[{ruleId, severity BLOCK|WARN, excerpt, reason, suggestion}]")
     public ReplyCheckResult check(@PathParam("conversationId") String conversationId, @Valid @NotNull ReplyCheckRequest request) {
-        return conversations.check(caller.sellerId(), conversationId, request.body());
+        return checkReply.check(caller.sellerId(), conversationId, request.body());
     }
 
     @POST
@@ -89,7 +104,7 @@ public class ConversationsResource {
                     + "Stores and sends nothing. 409 no-customer-message when there is nothing to answer.")
     @Consumes(MediaType.WILDCARD)
     public DraftReplyView draftReply(@PathParam("conversationId") String conversationId) {
-        return conversations.draft(caller.sellerId(), conversationId);
+        return DraftReplyView.of(draftReply.draft(caller.sellerId(), conversationId));
     }
 
     @POST
@@ -98,7 +113,8 @@ public class ConversationsResource {
     @Operation(summary = "Send a reply", description = "201 with the stored message; 422 with findings when a BLOCK finding or an "
             + "unacknowledged WARN finding stops it (nothing is stored then).")
     public Response reply(@PathParam("conversationId") String conversationId, @Valid @NotNull ReplyRequest request) {
-        MessageView sent = conversations.reply(caller.sellerId(), caller.actorId(), conversationId, request);
+        MessageView sent = MessageView.of(sendSellerReply.send(
+                new SellerReply(caller.sellerId(), caller.actorId(), conversationId, request.body(), request.acknowledgedWarnings())));
         return Response.created(URI.create(messagePath(conversationId, sent.messageId()))).entity(sent).build();
     }
 

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.kingstonexpress.messaging.conversation.application.CustomerMessage;
+import com.kingstonexpress.messaging.conversation.application.ReceiveCustomerMessage;
 import com.kingstonexpress.platform.security.Roles;
 
 /** Customer messages relayed by the storefront. */
@@ -26,7 +28,7 @@ import com.kingstonexpress.platform.security.Roles;
 public class CustomerMessagesResource {
 
     @Inject
-    Conversations conversations;
+    ReceiveCustomerMessage receiveCustomerMessage;
 
     @POST
     @RolesAllowed(Roles.STOREFRONT)
@@ -34,7 +36,8 @@ public class CustomerMessagesResource {
             + "the same 201 and stores nothing new; the same messageId with other content is 422. Unknown order 404; a customer "
             + "who is not the order's customer 422. Opens the order's conversation on its first message.")
     public Response receive(@Valid @NotNull CustomerMessageRequest request) {
-        CustomerMessageView message = conversations.receiveCustomerMessage(request);
+        CustomerMessageView message = CustomerMessageView.of(receiveCustomerMessage.receive(
+                new CustomerMessage(request.messageId(), request.orderId(), request.customerId(), request.body())));
         return Response.created(URI.create(ConversationsResource.messagePath(message.conversationId(), message.messageId())))
                 .entity(message).build();
     }

@@ -1,12 +1,17 @@
 package com.kingstonexpress.messaging.conversation.api;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
+import com.kingstonexpress.messaging.conversation.application.DraftedReply;
+import com.kingstonexpress.messaging.conversation.application.ReplyCheckResult;
+import com.kingstonexpress.messaging.draft.domain.ReplyDraft;
 import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
 import com.kingstonexpress.messaging.order.domain.OrderType;
+import com.kingstonexpress.messaging.order.persistence.OrderProjection;
 
 /**
  * A reply drafted for the latest customer message, the facts it was built from, and its reply check (a
@@ -23,5 +28,17 @@ public record DraftReplyView(String conversationId, String orderId, String inRep
     public record Facts(OrderType type, OrderStatus status, String shippingMethod, String carrier, String trackingNumber,
             String latestUpdate, OffsetDateTime latestUpdateAt, Set<AttentionFlag> attention, List<String> slowdownIncidentIds,
             List<String> customerEscalationSignals) {
+    }
+
+    static DraftReplyView of(DraftedReply drafted) {
+        OrderProjection order = drafted.order();
+        ReplyDraft draft = drafted.draft();
+        return new DraftReplyView(drafted.conversationId(), order.orderId, drafted.question().messageId, draft.body(),
+                new Parts(draft.statusMeaning(), draft.latestUpdate(), draft.estimate(), draft.slowdown(), draft.nextStep()),
+                new Facts(order.type, order.status, order.shippingMethod, order.carrier, order.trackingNumber, order.latestUpdate,
+                        order.latestUpdateAt == null ? null : order.latestUpdateAt.withOffsetSameInstant(ZoneOffset.UTC),
+                        drafted.facts().attention(), drafted.slowdowns().stream().map(i -> i.incidentId).toList(),
+                        drafted.question().escalationSignals()),
+                drafted.check());
     }
 }

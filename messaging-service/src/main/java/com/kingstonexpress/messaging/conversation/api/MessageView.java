@@ -1,6 +1,7 @@
 package com.kingstonexpress.messaging.conversation.api;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.kingstonexpress.messaging.conversation.domain.AuthorKind;
@@ -14,7 +15,7 @@ public record MessageView(String messageId, String conversationId, AuthorKind au
         OffsetDateTime sentAt, List<String> acknowledgedWarnings, List<String> escalationSignals) {
 
     static MessageView of(Message m) {
-        return new MessageView(m.messageId, m.conversationId, m.authorKind, m.authorId, m.body, m.sentAt.withOffsetSameInstant(java.time.ZoneOffset.UTC), m.acknowledgedWarnings(),
-                m.escalationSignals());
+        return new MessageView(m.messageId, m.conversationId, m.authorKind, m.authorId, m.body,
+                m.sentAt.withOffsetSameInstant(ZoneOffset.UTC), m.acknowledgedWarnings(), m.escalationSignals());
     }
 }

@@ -13,8 +13,4 @@ public record ReplyRequest(
 
     /** Beyond this a body is not a reply that is too long but bad input (MSG_TOO_LONG covers 2,000 to this). */
     public static final int MAX_SUBMITTED = 20_000;
-
-    public List<String> acknowledged() {
-        return acknowledgedWarnings == null ? List.of() : acknowledgedWarnings;
-    }
 }

@@ -1,7 +1,6 @@
 package com.kingstonexpress.messaging.incident.events;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kingstonexpress.messaging.incident.persistence.PlatformIncident;
 import com.kingstonexpress.platform.events.EventEnvelope;
-import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -29,6 +27,27 @@ public class IncidentEventsConsumer {
     static final String RESOLVED = "com.kingstonexpress.platform.incident-resolved.v1";
     static final String CONSUMER = "messaging-service.incidents";
 
+    /** platform.incident-declared.v1 as messaging reads it (fulfillment-service owns the full shape). */
+    record Declared(@JsonProperty(required = true) String incidentId, Scope scope, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            String customerNote) {
+
+        Declared {
+            requireId(incidentId);
+        }
+    }
+
+    /** Where a slowdown applies; an empty list does not narrow it. */
+    record Scope(List<String> regions, List<String> carriers) {
+    }
+
+    /** platform.incident-resolved.v1; without {@code resolvedAt} the event's time is when it was resolved. */
+    record Resolved(@JsonProperty(required = true) String incidentId, OffsetDateTime resolvedAt) {
+
+        Resolved {
+            requireId(incidentId);
+        }
+    }
+
     @Inject
     InboundEvents inbound;
 
@@ -40,65 +59,45 @@ public class IncidentEventsConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case DECLARED -> declared(event);
-            case RESOLVED -> resolved(event);
+            case DECLARED -> declared(event.dataAs(Declared.class));
+            case RESOLVED -> resolved(event, event.dataAs(Resolved.class));
             default -> {
                 // Nothing else on the topic concerns conversations.
             }
         }
     }
 
-    private void declared(EventEnvelope event) {
-        JsonNode data = event.data();
-        String incidentId = incidentId(event);
-        PlatformIncident incident = PlatformIncident.findById(incidentId);
+    private void declared(Declared declared) {
+        PlatformIncident incident = PlatformIncident.findById(declared.incidentId());
         if (incident == null) {
             incident = new PlatformIncident();
-            incident.incidentId = incidentId;
+            incident.incidentId = declared.incidentId();
             incident.persist();
         }
-        incident.regions = String.join(",", strings(data.path("scope").path("regions")));
-        incident.carriers = String.join(",", strings(data.path("scope").path("carriers")));
-        incident.startsAt = time(data, "startsAt");
-        incident.endsAt = time(data, "endsAt");
-        incident.customerNote = data.path("customerNote").isTextual() ? data.path("customerNote").asText() : null;
+        Scope scope = declared.scope() == null ? new Scope(null, null) : declared.scope();
+        incident.regions = joined(scope.regions());
+        incident.carriers = joined(scope.carriers());
+        incident.startsAt = declared.startsAt();
+        incident.endsAt = declared.endsAt();
+        incident.customerNote = declared.customerNote();
     }
 
-    private void resolved(EventEnvelope event) {
-        PlatformIncident incident = PlatformIncident.findById(incidentId(event));
+    private void resolved(EventEnvelope event, Resolved resolved) {
+        PlatformIncident incident = PlatformIncident.findById(resolved.incidentId());
         if (incident != null) {
-            OffsetDateTime resolvedAt = time(event.data(), "resolvedAt");
-            incident.resolvedAt = resolvedAt == null ? event.time() : resolvedAt;
+            incident.resolvedAt = resolved.resolvedAt() == null ? event.time() : resolved.resolvedAt();
         }
     }
 
-    private static String incidentId(EventEnvelope event) {
-        JsonNode id = event.data().path("incidentId");
-        if (!id.isTextual() || id.asText().isBlank()) {
-            throw new PoisonEventException("data.incidentId is required");
-        }
-        return id.asText();
+    /** The entity keeps a list as one comma-separated column, so a comma inside a value becomes a space. */
+    private static String joined(List<String> values) {
+        return values == null ? "" : String.join(",", values.stream().filter(v -> v != null && !v.isBlank())
+                .map(v -> v.replace(",", " ")).toList());
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-                values.add(v.asText().replace(",", " "));
-            }
-        });
-        return values;
-    }
-
-    private static OffsetDateTime time(JsonNode data, String field) {
-        JsonNode value = data.path(field);
-        if (!value.isTextual()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new PoisonEventException("data." + field + " is not an ISO-8601 time");
+    private static void requireId(String incidentId) {
+        if (incidentId == null || incidentId.isBlank()) {
+            throw new IllegalArgumentException("data.incidentId is required");
         }
     }
 }

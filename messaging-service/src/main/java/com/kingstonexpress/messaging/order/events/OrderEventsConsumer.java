@@ -1,5 +1,6 @@
 package com.kingstonexpress.messaging.order.events;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 
@@ -9,10 +10,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
-import com.kingstonexpress.messaging.order.domain.OrderType;
 import com.kingstonexpress.messaging.order.persistence.OrderProjection;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
@@ -42,41 +41,38 @@ public class OrderEventsConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case OrderEventTypes.PLACED -> placed(event);
-            case OrderEventTypes.STATUS_CHANGED -> statusChanged(event, enumValue(OrderStatus.class, event.data(), "to"));
+            case OrderEventTypes.PLACED -> placed(event, event.dataAs(OrderEventData.Placed.class));
+            case OrderEventTypes.STATUS_CHANGED -> statusChanged(event, event.dataAs(OrderEventData.StatusChanged.class).to());
             case OrderEventTypes.CANCELLED -> statusChanged(event, OrderStatus.CANCELLED);
-            case OrderEventTypes.TRACKING_ADDED -> trackingAdded(event);
-            case OrderEventTypes.ATTENTION_RAISED -> attention(event, true);
-            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, false);
+            case OrderEventTypes.TRACKING_ADDED -> trackingAdded(event, event.dataAs(OrderEventData.TrackingAdded.class));
+            case OrderEventTypes.ATTENTION_RAISED -> attention(event, event.dataAs(OrderEventData.Attention.class).flag(), true);
+            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, event.dataAs(OrderEventData.Attention.class).flag(), false);
             default -> {
                 // Other order events (address confirmed, refunds, resends) change nothing messaging shows.
             }
         }
     }
 
-    private void placed(EventEnvelope event) {
-        JsonNode data = event.data();
-        String orderId = required(data, "orderId");
-        if (!orderId.equals(event.subject())) {
-            throw new PoisonEventException("order.placed subject " + event.subject() + " is not its orderId " + orderId);
+    private void placed(EventEnvelope event, OrderEventData.Placed placed) {
+        if (!placed.orderId().equals(event.subject())) {
+            throw new PoisonEventException("order.placed subject " + event.subject() + " is not its orderId " + placed.orderId());
         }
-        OrderProjection order = OrderProjection.findById(orderId);
+        OrderProjection order = OrderProjection.findById(placed.orderId());
         boolean isNew = order == null;
         if (isNew) {
             order = new OrderProjection();
-            order.orderId = orderId;
+            order.orderId = placed.orderId();
         } else if (!order.acceptsSequence(event.sequence())) {
             return;
         }
-        order.sellerId = required(data, "sellerId");
-        order.customerId = required(data, "customerId");
-        order.type = enumValue(OrderType.class, data, "type");
-        order.status = enumValue(OrderStatus.class, data, "status");
-        JsonNode address = data.path("deliveryAddress");
-        order.country = text(address, "country");
-        order.region = text(address, "region");
-        order.shippingMethod = text(data, "shippingMethod");
-        order.updated(order.status.name(), event.time().withOffsetSameInstant(ZoneOffset.UTC));
+        order.sellerId = placed.sellerId();
+        order.customerId = placed.customerId();
+        order.type = placed.type();
+        order.status = placed.status();
+        order.country = placed.country();
+        order.region = placed.region();
+        order.shippingMethod = placed.shippingMethod();
+        order.updated(order.status.name(), at(event));
         if (isNew) {
             order.lastSequence = event.sequence() == null ? 0 : event.sequence();
             order.persist();
@@ -93,23 +89,22 @@ public class OrderEventsConsumer {
         }
         if (order.acceptsSequence(event.sequence())) {
             order.status = status;
-            order.updated(status.name(), event.time().withOffsetSameInstant(ZoneOffset.UTC));
+            order.updated(status.name(), at(event));
         }
     }
 
-    private void trackingAdded(EventEnvelope event) {
+    private void trackingAdded(EventEnvelope event, OrderEventData.TrackingAdded tracking) {
         OrderProjection order = OrderProjection.findById(event.subject());
         if (order != null && order.acceptsSequence(event.sequence())) {
-            order.carrier = text(event.data(), "carrier");
-            order.trackingNumber = text(event.data(), "trackingNumber");
-            order.updated("TRACKING_ADDED", event.time().withOffsetSameInstant(ZoneOffset.UTC));
+            order.carrier = tracking.carrier();
+            order.trackingNumber = tracking.trackingNumber();
+            order.updated("TRACKING_ADDED", at(event));
         }
     }
 
     /** A condition raised or cleared (a customs hold, a failed delivery attempt): part of what the customer is told. */
-    private void attention(EventEnvelope event, boolean raised) {
+    private void attention(EventEnvelope event, AttentionFlag flag, boolean raised) {
         OrderProjection order = OrderProjection.findById(event.subject());
-        AttentionFlag flag = enumValue(AttentionFlag.class, event.data(), "flag");
         if (order == null || !order.acceptsSequence(event.sequence())) {
             return;
         }
@@ -117,30 +112,11 @@ public class OrderEventsConsumer {
         boolean changed = raised ? flags.add(flag) : flags.remove(flag);
         order.attention(flags);
         if (changed && flag != AttentionFlag.CUSTOMER_AWAITING_REPLY) {
-            order.updated(raised ? flag.name() : flag.name() + "_CLEARED", event.time().withOffsetSameInstant(ZoneOffset.UTC));
+            order.updated(raised ? flag.name() : flag.name() + "_CLEARED", at(event));
         }
     }
 
-
-    private static String required(JsonNode data, String field) {
-        String value = text(data, field);
-        if (value == null || value.isBlank()) {
-            throw new PoisonEventException("data." + field + " is required");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode data, String field) {
-        String value = required(data, field);
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("data." + field + " has an unknown value " + value);
-        }
+    private static OffsetDateTime at(EventEnvelope event) {
+        return event.time().withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -14,7 +14,7 @@ import com.kingstonexpress.messaging.language.domain.ToneLexicon;
  */
 public final class ReplyChecker {
 
-    /** "length and content limits (e.g. 2,000 characters, no empty message)" (DOMAIN.md). */
+    /** "length and content limits (e.g. 2,000 characters, no empty message)" (docs/design/DOMAIN.md). */
     public static final int MAX_LENGTH = 2000;
     private static final int EXCERPT_LENGTH = 160;
 

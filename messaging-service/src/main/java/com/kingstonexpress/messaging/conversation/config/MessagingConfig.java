@@ -1,4 +1,4 @@
-package com.kingstonexpress.messaging.conversation.api;
+package com.kingstonexpress.messaging.conversation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package com.kingstonexpress.messaging.conversation.api;
+package com.kingstonexpress.messaging.conversation.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package com.kingstonexpress.messaging.responsetime.api;
+package com.kingstonexpress.messaging.responsetime.application;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package com.kingstonexpress.messaging.conversation.api;
+package com.kingstonexpress.messaging.conversation.application;
 
 import com.kingstonexpress.messaging.reply.domain.Finding;
 import com.kingstonexpress.messaging.reply.domain.Severity;
