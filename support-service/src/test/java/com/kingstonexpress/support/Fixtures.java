@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
 /**
- * CloudEvents as order-service and messaging-service publish them (EVENTS.md and the team brief's data
- * contract), used to drive this service through the real topics. The consumer contract tests validate
+ * CloudEvents as order-service and messaging-service publish them (docs/design/EVENTS.md and the team brief's
+ * data contract), used to drive this service through the real topics. The consumer contract tests validate
  * these very fixtures against the producers' schemas.
  */
 public final class Fixtures {

@@ -15,14 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.infra.DevTokens;
 import com.kingstonexpress.platform.testing.KafkaTopics;
-import com.kingstonexpress.support.Db;
+import com.kingstonexpress.support.ServiceTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,18 +27,10 @@ import io.restassured.http.ContentType;
 
 /** The projection of kx.orders.v1, driven by real CloudEvents on the real topic. */
 @QuarkusTest
-class OrderProjectionTest {
+class OrderProjectionTest extends ServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String KD = "KINGSTON_DISPATCHED";
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void outOfOrderAndDuplicateEventsConvergeOnTheLatestStatusAndOneTimeline() {

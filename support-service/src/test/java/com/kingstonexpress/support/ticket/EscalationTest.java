@@ -18,30 +18,21 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.parking.ParkedEvents;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 import com.kingstonexpress.support.Fixtures;
-import com.kingstonexpress.support.Db;
+import com.kingstonexpress.support.ServiceTest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** "A customer is escalating aggressively": messaging-service's detection opens the ticket, exactly once. */
 @QuarkusTest
-class EscalationTest {
+class EscalationTest extends ServiceTest {
 
-    @Inject
-    Db db;
     @Inject
     ParkedEvents parkedEvents;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void aRedeliveredEscalationOpensExactlyOneHighTicketAndALaterOneAddsAComment() {

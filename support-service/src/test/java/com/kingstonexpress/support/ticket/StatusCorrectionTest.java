@@ -12,28 +12,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.testing.KafkaTopics;
-import com.kingstonexpress.support.Db;
+import com.kingstonexpress.support.ServiceTest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /** An agent's audited correction in order-service shows up on the order's open tickets. */
 @QuarkusTest
-class StatusCorrectionTest {
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+class StatusCorrectionTest extends ServiceTest {
 
     @Test
     void aSupportAgentsCorrectionIsRecordedOnTheOpenTicketsOnce() {

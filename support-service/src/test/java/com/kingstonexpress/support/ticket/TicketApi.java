@@ -1,16 +1,14 @@
 package com.kingstonexpress.support.ticket;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
 
-import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.testing.Callers;
 import com.kingstonexpress.support.Db;
 import com.kingstonexpress.support.Fixtures;
 
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Test helpers: orders known to the projection, and calls as a seller or an agent. */
@@ -30,11 +28,11 @@ final class TicketApi {
     }
 
     static RequestSpecification asSeller(String sellerId) {
-        return given().auth().oauth2(DevTokens.seller(sellerId)).contentType(ContentType.JSON);
+        return Callers.asSeller(sellerId);
     }
 
     static RequestSpecification asAgent(String agentId) {
-        return given().auth().oauth2(DevTokens.supportAgent(agentId)).contentType(ContentType.JSON);
+        return Callers.asAgent(agentId);
     }
 
     /** Opens a ticket as the seller and returns its id. */

@@ -25,13 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.infra.DevTokens;
-import com.kingstonexpress.support.Db;
+import com.kingstonexpress.support.ServiceTest;
 import com.kingstonexpress.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,15 +36,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class TicketApiTest {
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+class TicketApiTest extends ServiceTest {
 
     @Test
     void aSellerOpensATicketOnTheirOrderAndSeesItWithTheTimelineSnapshot() {

@@ -14,27 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.kingstonexpress.support.Db;
+import com.kingstonexpress.support.ServiceTest;
 import com.kingstonexpress.support.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 @QuarkusTest
-class TicketLifecycleApiTest {
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
+class TicketLifecycleApiTest extends ServiceTest {
 
     @Test
     void anAgentWorksATicketFromOpenToClosedAndTheSellerAnswersInBetween() {

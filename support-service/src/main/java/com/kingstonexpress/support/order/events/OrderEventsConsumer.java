@@ -1,15 +1,13 @@
 package com.kingstonexpress.support.order.events;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
@@ -19,7 +17,7 @@ import com.kingstonexpress.support.order.domain.OrderStatus;
 import com.kingstonexpress.support.order.domain.StatusChange;
 import com.kingstonexpress.support.order.persistence.OrderProjections;
 import com.kingstonexpress.support.ticket.events.EscalationConsumer;
-import com.kingstonexpress.support.ticket.service.TicketDesk;
+import com.kingstonexpress.support.ticket.application.RecordCorrection;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -33,19 +31,17 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "support-service.orders";
-    private static final Set<String> PROJECTED = Set.of(OrderEventTypes.PLACED, OrderEventTypes.STATUS_CHANGED,
-            OrderEventTypes.CANCELLED, OrderEventTypes.ATTENTION_RAISED, OrderEventTypes.ATTENTION_CLEARED);
 
     @Inject
     InboundEvents inbound;
     @Inject
-    ObjectMapper json;
-    @Inject
     OrderProjections projections;
     @Inject
-    TicketDesk tickets;
+    RecordCorrection corrections;
     @Inject
     ParkedEvents parked;
+    @Inject
+    Clock clock;
 
     @Incoming("orders")
     @Blocking
@@ -54,38 +50,36 @@ public class OrderEventsConsumer {
     }
 
     void apply(EventEnvelope event) {
-        if (!PROJECTED.contains(event.type())) {
+        if (!OrderEventTypes.PROJECTED.contains(event.type())) {
             return; // Types this service does not need (tracking, refunds, ...) are not poison: ignore them.
         }
         // Taken before any row lock, as the escalation consumer does: the two never wait on each other in a cycle.
         String fact = EscalationConsumer.orderFact(event.subject());
         parked.lock(fact);
         switch (event.type()) {
-            case OrderEventTypes.PLACED -> placed(event);
-            case OrderEventTypes.STATUS_CHANGED -> statusChanged(event);
-            case OrderEventTypes.CANCELLED -> cancelled(event);
-            case OrderEventTypes.ATTENTION_RAISED -> attention(event, true);
-            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, false);
+            case OrderEventTypes.PLACED -> placed(event, event.dataAs(OrderEventData.Placed.class));
+            case OrderEventTypes.STATUS_CHANGED -> statusChanged(event, event.dataAs(OrderEventData.StatusChanged.class));
+            case OrderEventTypes.CANCELLED -> cancelled(event, event.dataAs(OrderEventData.Cancelled.class));
+            case OrderEventTypes.ATTENTION_RAISED -> attention(event, event.dataAs(OrderEventData.Attention.class), true);
+            case OrderEventTypes.ATTENTION_CLEARED -> attention(event, event.dataAs(OrderEventData.Attention.class), false);
             default -> throw new IllegalStateException("unhandled " + event.type());
         }
         parked.release(fact);
     }
 
-    private void placed(EventEnvelope event) {
-        OrderEventData.Placed data = read(event, OrderEventData.Placed.class);
+    private void placed(EventEnvelope event, OrderEventData.Placed data) {
         require(event, data.sellerId() != null && data.type() != null && data.status() != null, "sellerId, type and status");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
         projections.recordPlaced(event.subject(), data.placedAt() == null ? event.time().toInstant() : data.placedAt(),
                 data.shippingMethod(), now);
         projections.recordStatus(event.subject(), data.status(), sequence(event), now);
     }
 
-    private void statusChanged(EventEnvelope event) {
-        OrderEventData.StatusChanged data = read(event, OrderEventData.StatusChanged.class);
+    private void statusChanged(EventEnvelope event, OrderEventData.StatusChanged data) {
         require(event, data.sellerId() != null && data.type() != null && data.to() != null && data.actorKind() != null,
                 "sellerId, type, to and actorKind");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long sequence = sequence(event);
         StatusChange change = new StatusChange(event.id(), sequence, data.from(), data.to(), data.actorKind(), data.actorId(),
                 data.reason(), data.changedAt() == null ? event.time().toInstant() : data.changedAt());
@@ -94,31 +88,21 @@ public class OrderEventsConsumer {
         projections.recordStatusChange(event.subject(), change, data.sourceEventId());
         if (data.actorKind() == ActorKind.SUPPORT_AGENT) {
             // The agent corrected the status through order-service's audited endpoint; the ticket records it.
-            tickets.recordCorrection(event.subject(), change);
+            corrections.record(event.subject(), change);
         }
     }
 
-    private void cancelled(EventEnvelope event) {
-        OrderEventData.Cancelled data = read(event, OrderEventData.Cancelled.class);
+    private void cancelled(EventEnvelope event, OrderEventData.Cancelled data) {
         require(event, data.sellerId() != null, "sellerId");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         projections.ensureKnown(event.subject(), data.sellerId(), null, now);
         projections.recordStatus(event.subject(), OrderStatus.CANCELLED, sequence(event), now);
     }
 
-    private void attention(EventEnvelope event, boolean raised) {
-        OrderEventData.Attention data = read(event, OrderEventData.Attention.class);
+    private void attention(EventEnvelope event, OrderEventData.Attention data, boolean raised) {
         require(event, data.sellerId() != null && data.flag() != null, "sellerId and flag");
-        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), Instant.now());
+        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), clock.instant());
         projections.recordAttention(event.subject(), data.flag(), raised, data.advice(), sequence(event));
-    }
-
-    private <T> T read(EventEnvelope event, Class<T> type) {
-        try {
-            return json.treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new PoisonEventException(event.type() + " data is unreadable: " + e.getOriginalMessage());
-        }
     }
 
     /** Without the per-order sequence a late event could not be told from a new one. */
@@ -129,6 +113,7 @@ public class OrderEventsConsumer {
         return event.sequence();
     }
 
+    /** Present and not null: {@code dataAs} checks presence, this the value. */
     private static void require(EventEnvelope event, boolean present, String fields) {
         if (!present) {
             throw new PoisonEventException(event.type() + " must carry " + fields);

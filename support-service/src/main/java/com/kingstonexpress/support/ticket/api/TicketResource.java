@@ -2,10 +2,9 @@ package com.kingstonexpress.support.ticket.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,9 +32,15 @@ import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;
 import com.kingstonexpress.platform.web.Cursors;
 import com.kingstonexpress.platform.web.Page;
+import com.kingstonexpress.support.ticket.application.ChangeTicketStatus;
+import com.kingstonexpress.support.ticket.application.CommentOnTicket;
+import com.kingstonexpress.support.ticket.application.OpenTicket;
+import com.kingstonexpress.support.ticket.application.Requester;
+import com.kingstonexpress.support.ticket.application.TakeTicket;
+import com.kingstonexpress.support.ticket.application.TicketPreflight;
+import com.kingstonexpress.support.ticket.application.TicketReads;
 import com.kingstonexpress.support.ticket.domain.Advice;
 import com.kingstonexpress.support.ticket.domain.Recommendation;
-import com.kingstonexpress.support.ticket.domain.TicketActor;
 import com.kingstonexpress.support.ticket.domain.TicketCategory;
 import com.kingstonexpress.support.ticket.domain.TicketPriority;
 import com.kingstonexpress.support.ticket.domain.TicketStatus;
@@ -43,9 +48,6 @@ import com.kingstonexpress.support.ticket.persistence.Ticket;
 import com.kingstonexpress.support.ticket.persistence.TicketComment;
 import com.kingstonexpress.support.ticket.persistence.TicketQueries;
 import com.kingstonexpress.support.ticket.persistence.TimelineEntry;
-import com.kingstonexpress.support.ticket.service.TicketDesk;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Support tickets: sellers open and follow their own, agents work the queue. */
 @Path("/api/v1/tickets")
@@ -61,11 +63,17 @@ public class TicketResource {
     @Inject
     Caller caller;
     @Inject
-    TicketDesk desk;
+    TicketPreflight preflight;
     @Inject
-    TicketQueries queries;
+    OpenTicket openTicket;
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    ChangeTicketStatus changeTicketStatus;
+    @Inject
+    CommentOnTicket commentOnTicket;
+    @Inject
+    TakeTicket takeTicket;
+    @Inject
+    TicketReads reads;
     @Inject
     ObjectMapper json;
 
@@ -73,7 +81,7 @@ public class TicketResource {
     @Path("/preflight")
     @RolesAllowed(Roles.SELLER)
     public TicketViews.PreflightAnswer preflight(@NotNull @Valid TicketRequests.Preflight request) {
-        Advice advice = desk.preflight(caller.sellerId(), request.orderId(), request.category());
+        Advice advice = preflight.ask(new TicketPreflight.Question(caller.sellerId(), request.orderId(), request.category()));
         return new TicketViews.PreflightAnswer(advice.recommendation().name(), advice.reason(), advice.ruleId(),
                 advice.recommendation() != Recommendation.NOT_APPLICABLE);
     }
@@ -82,24 +90,10 @@ public class TicketResource {
     @RolesAllowed(Roles.SELLER)
     public Response open(@NotNull @Valid TicketRequests.OpenTicket request,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        String sellerId = caller.sellerId();
-        String actorId = caller.actorId();
-        String scope = "tickets:" + actorId;
-        IdempotencyKeys.StoredResponse response = QuarkusTransaction.requiringNew().call(() -> {
-            if (idempotencyKey != null) {
-                Optional<IdempotencyKeys.StoredResponse> replay = idempotencyKeys.claim(scope, idempotencyKey, write(request));
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            Ticket ticket = desk.openBySeller(sellerId, actorId, request.orderId(), request.category(), request.description());
-            IdempotencyKeys.StoredResponse created = new IdempotencyKeys.StoredResponse(201,
-                    "/api/v1/tickets/" + ticket.ticketId, write(detail(ticket)));
-            if (idempotencyKey != null) {
-                idempotencyKeys.complete(scope, idempotencyKey, created);
-            }
-            return created;
-        });
+        OpenTicket.Command command = new OpenTicket.Command(caller.sellerId(), caller.actorId(), request.orderId(),
+                request.category(), request.description());
+        IdempotencyKeys.StoredResponse response = openTicket.open(command, idempotencyKey,
+                ticket -> new IdempotencyKeys.StoredResponse(201, "/api/v1/tickets/" + ticket.ticketId, write(detail(ticket))));
         return Response.status(response.status()).location(URI.create(response.location()))
                 .type(MediaType.APPLICATION_JSON).entity(response.body()).build();
     }
@@ -114,7 +108,11 @@ public class TicketResource {
         Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
         for (String s : status) {
             for (String part : s.split(",")) {
-                statuses.add(parse(TicketStatus.class, "status", part.trim()));
+                TicketStatus one = enumValue("status", part, TicketStatus.class);
+                if (one == null) {
+                    throw ProblemException.badRequest("status must not be empty.");
+                }
+                statuses.add(one);
             }
         }
         boolean agent = caller.isSupportAgent();
@@ -122,18 +120,14 @@ public class TicketResource {
             statuses = QUEUE;
         }
         TicketQueries.Filter filter = new TicketQueries.Filter(agent ? null : caller.sellerId(), statuses,
-                category == null ? null : parse(TicketCategory.class, "category", category),
-                priority == null ? null : parse(TicketPriority.class, "priority", priority), orderId);
-        int pageSize = Cursors.limit(parseLimit(limit), DEFAULT_LIMIT, MAX_LIMIT);
-        List<Ticket> tickets = queries.page(filter, after(cursor), pageSize + 1);
-        boolean more = tickets.size() > pageSize;
-        List<Ticket> items = more ? tickets.subList(0, pageSize) : tickets;
-        String next = null;
-        if (more) {
-            Ticket last = items.get(items.size() - 1);
-            next = Cursors.encode(Integer.toString(last.priorityRank), last.createdAt.toString(), last.ticketId);
-        }
-        return new Page<>(items.stream().map(TicketResource::summary).toList(), next);
+                enumValue("category", category, TicketCategory.class),
+                enumValue("priority", priority, TicketPriority.class), orderId);
+        int pageSize = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        TicketQueries.After after = Cursors.decode(cursor, 3,
+                parts -> new TicketQueries.After(Integer.parseInt(parts.get(0)), Instant.parse(parts.get(1)), parts.get(2)));
+        return Page.keyset(reads.page(filter, after, pageSize + 1), pageSize,
+                last -> Cursors.encode(Integer.toString(last.priorityRank), last.createdAt.toString(), last.ticketId))
+                .map(TicketResource::summary);
     }
 
     @GET
@@ -141,7 +135,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Transactional
     public TicketViews.TicketDetail get(@PathParam("ticketId") String ticketId) {
-        return detail(visible(ticketId));
+        return detail(reads.visible(ticketId, requester()));
     }
 
     @POST
@@ -150,9 +144,8 @@ public class TicketResource {
     @Transactional
     public TicketViews.TicketDetail changeStatus(@PathParam("ticketId") String ticketId,
             @NotNull @Valid TicketRequests.ChangeStatus request) {
-        Ticket ticket = visible(ticketId);
-        TicketActor actor = caller.isSupportAgent() ? TicketActor.SUPPORT_AGENT : TicketActor.OWNER;
-        return detail(desk.changeStatus(ticket, actor, caller.actorId(), request.status(), request.resolution()));
+        return detail(changeTicketStatus.change(new ChangeTicketStatus.Command(ticketId, requester(), request.status(),
+                request.resolution())));
     }
 
     @POST
@@ -160,9 +153,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Transactional
     public Response comment(@PathParam("ticketId") String ticketId, @NotNull @Valid TicketRequests.AddComment request) {
-        Ticket ticket = visible(ticketId);
-        String authorKind = caller.isSupportAgent() ? TicketComment.SUPPORT_AGENT : TicketComment.SELLER;
-        TicketComment c = desk.comment(ticket, authorKind, caller.actorId(), request.body());
+        TicketComment c = commentOnTicket.comment(new CommentOnTicket.Command(ticketId, requester(), request.body()));
         return Response.created(URI.create("/api/v1/tickets/" + ticketId + "/comments/" + c.commentId))
                 .entity(comment(c)).build();
     }
@@ -172,12 +163,7 @@ public class TicketResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Transactional
     public TicketViews.Comment getComment(@PathParam("ticketId") String ticketId, @PathParam("commentId") String commentId) {
-        visible(ticketId);
-        TicketComment c = TicketComment.findById(commentId);
-        if (c == null || !c.ticketId.equals(ticketId)) {
-            throw ProblemException.notFound("Comment", commentId);
-        }
-        return comment(c);
+        return comment(reads.comment(ticketId, commentId, requester()));
     }
 
     /** The agent takes the ticket; an OPEN one is then IN_PROGRESS. It has no body, so any content type will do. */
@@ -187,29 +173,25 @@ public class TicketResource {
     @RolesAllowed(Roles.SUPPORT_AGENT)
     @Transactional
     public TicketViews.TicketDetail take(@PathParam("ticketId") String ticketId) {
-        return detail(desk.take(desk.find(ticketId), caller.actorId()));
+        return detail(takeTicket.take(new TakeTicket.Command(ticketId, caller.actorId())));
     }
 
-    private Ticket visible(String ticketId) {
-        Ticket ticket = Ticket.findById(ticketId);
-        if (ticket == null) {
-            throw ProblemException.notFound("Ticket", ticketId);
-        }
-        caller.requireOwnerOrAgent(ticket.sellerId, "Ticket", ticketId);
-        return ticket;
+    /** Agents see every ticket; anyone else is judged as the seller their token names. */
+    private Requester requester() {
+        return caller.isSupportAgent() ? Requester.agent(caller.actorId()) : Requester.seller(caller.sellerId(), caller.actorId());
     }
 
     private TicketViews.TicketDetail detail(Ticket t) {
         return new TicketViews.TicketDetail(t.ticketId, t.orderId, t.sellerId, t.category.name(), t.priority.name(),
-                t.status.name(), t.description, new TicketViews.Actor(t.openedByKind, t.openedBy), t.assignee, t.resolution,
-                t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, desk.reopenableUntil(t),
+                t.status.name(), t.description, new TicketViews.Actor(t.openedByKind.name(), t.openedBy), t.assignee,
+                t.resolution, t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, reads.reopenableUntil(t),
                 new TicketViews.OrderSnapshot(t.orderType == null ? null : t.orderType.name(),
                         t.orderStatus == null ? null : t.orderStatus.name(), read(t.orderAttention, new TypeReference<>() {
                         })),
                 read(t.timelineSnapshot, new TypeReference<List<TimelineEntry>>() {
                 }),
-                queries.comments(t.ticketId).stream().map(TicketResource::comment).toList(),
-                queries.corrections(t.ticketId).stream().map(c -> new TicketViews.Correction(c.eventId,
+                reads.comments(t.ticketId).stream().map(TicketResource::comment).toList(),
+                reads.corrections(t.ticketId).stream().map(c -> new TicketViews.Correction(c.eventId,
                         c.from == null ? null : c.from.name(), c.to.name(), c.actorId, c.reason, c.changedAt)).toList());
     }
 
@@ -219,37 +201,23 @@ public class TicketResource {
     }
 
     private static TicketViews.Comment comment(TicketComment c) {
-        return new TicketViews.Comment(c.commentId, c.ticketId, c.authorKind, c.authorId, c.body, c.createdAt);
+        return new TicketViews.Comment(c.commentId, c.ticketId, c.authorKind.name(), c.authorId, c.body, c.createdAt);
     }
 
-    private static TicketQueries.After after(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        List<String> parts = Cursors.decode(cursor, 3);
-        try {
-            return new TicketQueries.After(Integer.parseInt(parts.get(0)), Instant.parse(parts.get(1)), parts.get(2));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw ProblemException.badRequest("The cursor is not valid; start again without one.");
-        }
-    }
-
-    private static Integer parseLimit(String limit) {
-        if (limit == null) {
+    /**
+     * An optional enum filter, case-insensitive: null when absent, 400 naming the allowed values otherwise. The same
+     * contract as platform {@code QueryParams.enumValue}, which cannot be used yet: its class initialiser parses
+     * "10000-01-01T00:00:00Z" without the sign ISO-8601 needs for a five-digit year, so the class never loads.
+     */
+    private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Integer.valueOf(limit);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("limit must be a whole number.");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value);
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " '" + value + "' is not one of " + EnumSet.allOf(type) + ".");
+            throw ProblemException.badRequest(name + " has a value that is not allowed: " + value + " (allowed: "
+                    + EnumSet.allOf(type) + ").");
         }
     }
 

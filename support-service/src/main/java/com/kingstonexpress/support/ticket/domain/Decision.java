@@ -1,23 +1,60 @@
 package com.kingstonexpress.support.ticket.domain;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
- * A rule's answer: allowed, or refused with a stable rule id, the reason in plain words and the next
- * sensible step. {@code agentOnly} marks refusals that are about the caller's role (a seller asking
- * for what only an agent may do) rather than about the ticket's state.
+ * A rule's answer: allowed; refused by a rule about the ticket's state; or refused because the caller's role may
+ * not ask for it at all (a seller asking for what only an agent may do). Every refusal names its rule, says why in
+ * plain words and carries the rule's next sensible step.
+ *
+ * <p>Java 17 has no pattern switch over sealed types, so {@link #match} is the exhaustive case analysis: every
+ * caller handles all three answers, and a new kind of answer breaks the build.
  */
-public record Decision(boolean allowed, String ruleId, String reason, String hint, boolean agentOnly) {
+public sealed interface Decision permits Decision.Allowed, Decision.Refused, Decision.NotYourRole {
 
-    private static final Decision ALLOW = new Decision(true, null, null, null, false);
+    Allowed ALLOW = new Allowed();
 
-    public static Decision allow() {
-        return ALLOW;
+    <R> R match(Supplier<R> allowed, Function<Refused, R> refused, Function<NotYourRole, R> notYourRole);
+
+    default boolean allowed() {
+        return this instanceof Allowed;
     }
 
-    public static Decision refuse(String ruleId, String reason, String hint) {
-        return new Decision(false, ruleId, reason, hint, false);
+    static Decision refuse(TicketRule rule, String reason) {
+        return new Refused(rule, reason);
     }
 
-    public static Decision agentOnly(String ruleId, String reason, String hint) {
-        return new Decision(false, ruleId, reason, hint, true);
+    static Decision notYourRole(TicketRule rule, String reason) {
+        return new NotYourRole(rule, reason);
+    }
+
+    record Allowed() implements Decision {
+        @Override
+        public <R> R match(Supplier<R> allowed, Function<Refused, R> refused, Function<NotYourRole, R> notYourRole) {
+            return allowed.get();
+        }
+    }
+
+    record Refused(TicketRule rule, String reason) implements Decision {
+        public String hint() {
+            return rule.hint();
+        }
+
+        @Override
+        public <R> R match(Supplier<R> allowed, Function<Refused, R> refused, Function<NotYourRole, R> notYourRole) {
+            return refused.apply(this);
+        }
+    }
+
+    record NotYourRole(TicketRule rule, String reason) implements Decision {
+        public String hint() {
+            return rule.hint();
+        }
+
+        @Override
+        public <R> R match(Supplier<R> allowed, Function<Refused, R> refused, Function<NotYourRole, R> notYourRole) {
+            return notYourRole.apply(this);
+        }
     }
 }

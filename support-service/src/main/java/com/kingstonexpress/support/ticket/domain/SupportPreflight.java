@@ -6,7 +6,8 @@ import com.kingstonexpress.support.order.domain.OrderStatus;
 import com.kingstonexpress.support.order.domain.OrderType;
 
 /**
- * Before a seller opens a ticket: is support the right move? The first matching rule answers.
+ * Before a seller opens a ticket: is support the right move? The first matching rule answers; the quotes are from
+ * docs/seller-guide.txt.
  * Only {@link Recommendation#NOT_APPLICABLE} predicts a refusal; every other answer leaves creating allowed.
  */
 public final class SupportPreflight {
@@ -15,10 +16,16 @@ public final class SupportPreflight {
     }
 
     public static Advice advise(OrderFacts order, TicketCategory category) {
-        Decision opening = TicketOpeningPolicy.mayOpen(category, order.type());
-        if (!opening.allowed()) {
-            return new Advice(Recommendation.NOT_APPLICABLE, opening.ruleId(), opening.reason());
-        }
+        return TicketOpeningPolicy.mayOpen(category, order.type()).match(() -> openable(order, category),
+                refused -> notApplicable(refused.rule(), refused.reason()),
+                notYourRole -> notApplicable(notYourRole.rule(), notYourRole.reason()));
+    }
+
+    private static Advice notApplicable(TicketRule rule, String reason) {
+        return new Advice(Recommendation.NOT_APPLICABLE, rule.id(), reason);
+    }
+
+    private static Advice openable(OrderFacts order, TicketCategory category) {
         // "Contact Kingston Express Support if ... a customer is escalating aggressively."
         if (category == TicketCategory.CUSTOMER_ESCALATION) {
             return new Advice(Recommendation.CONTACT_SUPPORT, "CUSTOMER_ESCALATING",
@@ -40,7 +47,8 @@ public final class SupportPreflight {
                         "The order is in transit and Kingston Express updates it automatically. Let the process work.");
             }
             return new Advice(Recommendation.CONTACT_SUPPORT, "DISPATCHMENT_HANDS_OFF",
-                    "Kingston Express handles this order; if its status looks incorrect or something is unusual, support is the right move.");
+                    "Kingston Express handles this order; if its status looks incorrect or something is unusual, "
+                            + "support is the right move.");
         }
         if (order.type() == OrderType.SELLER_MANAGED && category != TicketCategory.INCORRECT_ORDER_STATUS
                 && (order.has(AttentionFlag.ADDRESS_ISSUE) || order.has(AttentionFlag.DELIVERY_ATTEMPT_FAILED))) {

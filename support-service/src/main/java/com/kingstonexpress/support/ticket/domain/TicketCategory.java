@@ -1,8 +1,8 @@
 package com.kingstonexpress.support.ticket.domain;
 
 /**
- * The guide's reasons to contact support ("an order status looks incorrect, a dispatchment order has an
- * unusual issue, or a customer is escalating aggressively"), plus OTHER.
+ * The seller guide's reasons to contact support ("an order status looks incorrect, a dispatchment order has an
+ * unusual issue, or a customer is escalating aggressively"; docs/seller-guide.txt), plus OTHER.
  */
 public enum TicketCategory {
     INCORRECT_ORDER_STATUS,

@@ -17,15 +17,6 @@ import java.time.Instant;
  */
 public final class TicketLifecycle {
 
-    public static final String CLOSED_IS_FINAL = "TICKET_CLOSED";
-    public static final String SAME_STATUS = "TICKET_ALREADY_IN_STATUS";
-    public static final String NOT_FORWARD = "TICKET_NO_GOING_BACK";
-    public static final String AGENT_ONLY = "TICKET_AGENT_ONLY";
-    public static final String REOPEN_ONLY_RESOLVED = "TICKET_REOPEN_ONLY_RESOLVED";
-    public static final String REOPEN_WINDOW_PASSED = "TICKET_REOPEN_WINDOW_PASSED";
-    public static final String CLOSE_ONLY_RESOLVED = "TICKET_CLOSE_ONLY_RESOLVED";
-    public static final String NOT_ACTIVE = "TICKET_NOT_ACTIVE";
-
     private TicketLifecycle() {
     }
 
@@ -36,66 +27,66 @@ public final class TicketLifecycle {
     public static Decision decide(TicketStatus from, TicketStatus to, TicketActor actor, Instant resolvedAt,
             Instant now, Duration reopenWindow) {
         if (from == TicketStatus.CLOSED) {
-            return Decision.refuse(CLOSED_IS_FINAL, "This ticket is closed.",
-                    "Open a new ticket for the order if the problem came back.");
+            return Decision.refuse(TicketRule.TICKET_CLOSED, "This ticket is closed.");
         }
         if (from == to) {
-            return Decision.refuse(SAME_STATUS, "The ticket is already " + to + ".", "Reload the ticket.");
+            return Decision.refuse(TicketRule.TICKET_ALREADY_IN_STATUS, "The ticket is already " + to + ".");
         }
-        return actor == TicketActor.SUPPORT_AGENT ? agent(from, to) : owner(from, to, resolvedAt, now, reopenWindow);
+        return switch (actor) {
+            case SUPPORT_AGENT -> agent(from, to);
+            case OWNER -> owner(from, to, resolvedAt, now, reopenWindow);
+        };
     }
 
     private static Decision agent(TicketStatus from, TicketStatus to) {
         if (to.isAfter(from)) {
-            return Decision.allow();
+            return Decision.ALLOW;
         }
         if (from == TicketStatus.WAITING_ON_SELLER && to == TicketStatus.IN_PROGRESS) {
-            return Decision.allow();
+            return Decision.ALLOW;
         }
-        return Decision.refuse(NOT_FORWARD, "A ticket moves forward only (" + from + " cannot go back to " + to + ").",
-                "Reopening a resolved ticket is the seller's call; otherwise move it forward.");
+        return Decision.refuse(TicketRule.TICKET_NO_GOING_BACK,
+                "A ticket moves forward only (" + from + " cannot go back to " + to + ").");
     }
 
     private static Decision owner(TicketStatus from, TicketStatus to, Instant resolvedAt, Instant now, Duration reopenWindow) {
-        switch (to) {
-            case OPEN:
-                if (from != TicketStatus.RESOLVED) {
-                    return Decision.refuse(REOPEN_ONLY_RESOLVED, "Only a resolved ticket can be reopened; this one is " + from + ".",
-                            "Add a comment instead; the agent working it will see it.");
-                }
-                if (resolvedAt != null && now.isAfter(resolvedAt.plus(reopenWindow))) {
-                    return Decision.refuse(REOPEN_WINDOW_PASSED, "The reopen window of " + reopenWindow.toDays()
-                            + " day(s) after resolution has passed.", "Open a new ticket for the order.");
-                }
-                return Decision.allow();
-            case CLOSED:
-                if (from != TicketStatus.RESOLVED) {
-                    return Decision.refuse(CLOSE_ONLY_RESOLVED, "You can close a ticket once it is resolved; this one is " + from + ".",
-                            "Wait for the agent's resolution, or comment that the problem went away.");
-                }
-                return Decision.allow();
-            default:
-                return Decision.agentOnly(AGENT_ONLY, "Only a support agent can move a ticket to " + to + ".",
-                        "Comment on the ticket; a seller may only reopen or close a resolved ticket.");
+        return switch (to) {
+            case OPEN -> reopen(from, resolvedAt, now, reopenWindow);
+            case CLOSED -> from != TicketStatus.RESOLVED
+                    ? Decision.refuse(TicketRule.TICKET_CLOSE_ONLY_RESOLVED,
+                            "You can close a ticket once it is resolved; this one is " + from + ".")
+                    : Decision.ALLOW;
+            case IN_PROGRESS, WAITING_ON_SELLER, RESOLVED -> Decision.notYourRole(TicketRule.TICKET_AGENT_ONLY,
+                    "Only a support agent can move a ticket to " + to + ".");
+        };
+    }
+
+    private static Decision reopen(TicketStatus from, Instant resolvedAt, Instant now, Duration reopenWindow) {
+        if (from != TicketStatus.RESOLVED) {
+            return Decision.refuse(TicketRule.TICKET_REOPEN_ONLY_RESOLVED,
+                    "Only a resolved ticket can be reopened; this one is " + from + ".");
         }
+        if (resolvedAt != null && now.isAfter(resolvedAt.plus(reopenWindow))) {
+            return Decision.refuse(TicketRule.TICKET_REOPEN_WINDOW_PASSED,
+                    "The reopen window of " + reopenWindow.toDays() + " day(s) after resolution has passed.");
+        }
+        return Decision.ALLOW;
     }
 
     /** An agent takes a ticket that is still being worked; a resolved one must be reopened by its owner first. */
     public static Decision mayTake(TicketStatus status) {
         if (!status.isOpen()) {
-            return Decision.refuse(NOT_ACTIVE, "The ticket is " + status + "; there is nothing to work on.",
-                    "If the problem is back, the seller reopens the ticket or opens a new one.");
+            return Decision.refuse(TicketRule.TICKET_NOT_ACTIVE, "The ticket is " + status + "; there is nothing to work on.");
         }
-        return Decision.allow();
+        return Decision.ALLOW;
     }
 
     /** The conversation stays possible until the ticket is closed. */
     public static Decision mayComment(TicketStatus status) {
         if (status == TicketStatus.CLOSED) {
-            return Decision.refuse(CLOSED_IS_FINAL, "This ticket is closed.",
-                    "Open a new ticket for the order if the problem came back.");
+            return Decision.refuse(TicketRule.TICKET_CLOSED, "This ticket is closed.");
         }
-        return Decision.allow();
+        return Decision.ALLOW;
     }
 
     /** Taking a ticket starts the work on it. */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -19,8 +20,8 @@ import com.kingstonexpress.platform.inbox.InboundEvents;
 import com.kingstonexpress.platform.parking.ParkedEvents;
 import com.kingstonexpress.support.order.domain.OrderFacts;
 import com.kingstonexpress.support.order.persistence.OrderProjections;
-import com.kingstonexpress.support.ticket.service.Escalation;
-import com.kingstonexpress.support.ticket.service.TicketDesk;
+import com.kingstonexpress.support.ticket.application.Escalation;
+import com.kingstonexpress.support.ticket.application.RecordEscalation;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -41,9 +42,11 @@ public class EscalationConsumer {
     private static final Logger LOG = Logger.getLogger(EscalationConsumer.class);
     public static final String CONSUMER = "support-service.messaging";
 
+    /** {@code messaging.escalation-detected.v1} data: the members this service reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EscalationDetected(String orderId, String conversationId, String sellerId, String messageId, List<String> signals,
-            String excerpt, Instant detectedAt) {
+    record EscalationDetected(String orderId, String conversationId, @JsonProperty(required = true) String sellerId,
+            @JsonProperty(required = true) String messageId, List<String> signals, String excerpt, Instant detectedAt) {
+        static final String TYPE = "com.kingstonexpress.messaging.escalation-detected.v1";
     }
 
     @Inject
@@ -51,7 +54,7 @@ public class EscalationConsumer {
     @Inject
     ObjectMapper json;
     @Inject
-    TicketDesk tickets;
+    RecordEscalation escalations;
     @Inject
     ParkedEvents parked;
     @Inject
@@ -69,18 +72,24 @@ public class EscalationConsumer {
     }
 
     void apply(EventEnvelope event) {
-        if (!TicketEventTypes.ESCALATION_DETECTED.equals(event.type())) {
-            return;
+        switch (event.type()) {
+            case EscalationDetected.TYPE -> detected(event, escalation(event));
+            default -> {
+                // The other messaging events are not this service's business.
+            }
         }
-        Escalation escalation = escalation(event);
+    }
+
+    private void detected(EventEnvelope event, Escalation escalation) {
         // Locked before looking: the order's registration either committed already or releases this after parking.
         parked.lock(orderFact(escalation.orderId()));
         if (orders.find(escalation.orderId()).isEmpty()) {
             parked.park(CONSUMER, event.id(), orderFact(escalation.orderId()), write(event),
                     "order " + escalation.orderId() + " is not known here yet");
+            LOG.infof("escalation %s parked until order %s is known", escalation.messageId(), escalation.orderId());
             return;
         }
-        tickets.onEscalation(escalation);
+        escalations.record(escalation);
     }
 
     /** Released: the order is known now. An escalation naming another seller opens nothing, as on arrival. */
@@ -93,12 +102,12 @@ public class EscalationConsumer {
                     CONSUMER, event.id(), escalation.sellerId(), escalation.orderId());
             return;
         }
-        tickets.onEscalation(escalation);
+        escalations.record(escalation);
     }
 
     /** Expired: the order never became known; the ticket opens for the event's seller, with no order snapshot. */
     void openForUnknownOrder(EventEnvelope event) {
-        tickets.onEscalation(escalation(event));
+        escalations.record(escalation(event));
     }
 
     String write(EventEnvelope event) {
@@ -118,12 +127,7 @@ public class EscalationConsumer {
     }
 
     private Escalation escalation(EventEnvelope event) {
-        EscalationDetected data;
-        try {
-            data = json.treeToValue(event.data(), EscalationDetected.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonEventException(event.type() + " data is unreadable: " + e.getOriginalMessage());
-        }
+        EscalationDetected data = event.dataAs(EscalationDetected.class);
         if (isBlank(data.sellerId()) || isBlank(data.messageId())) {
             throw new PoisonEventException(event.type() + " must carry sellerId and messageId");
         }

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import com.kingstonexpress.platform.events.EventType;
 import com.kingstonexpress.platform.outbox.Outbox;
+import com.kingstonexpress.support.ticket.domain.AuthorKind;
 import com.kingstonexpress.support.ticket.domain.TicketStatus;
 import com.kingstonexpress.support.ticket.persistence.Ticket;
 
@@ -14,14 +16,20 @@ import com.kingstonexpress.support.ticket.persistence.Ticket;
 @ApplicationScoped
 public class TicketEvents {
 
+    public static final String TOPIC = "kx.support.v1";
+
     /** {@code support.ticket-opened.v1} data */
+    @EventType(TicketOpened.TYPE)
     public record TicketOpened(String ticketId, String orderId, String sellerId, String category, String priority,
             String status, String openedByKind, String openedBy, Instant openedAt) {
+        public static final String TYPE = "com.kingstonexpress.support.ticket-opened.v1";
     }
 
     /** {@code support.ticket-status-changed.v1} data */
+    @EventType(TicketStatusChanged.TYPE)
     public record TicketStatusChanged(String ticketId, String orderId, String sellerId, String category, String priority,
             String from, String status, String actorKind, String actorId, String resolution, Instant changedAt) {
+        public static final String TYPE = "com.kingstonexpress.support.ticket-status-changed.v1";
     }
 
     @Inject
@@ -29,16 +37,13 @@ public class TicketEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(Ticket t) {
-        outbox.append(TicketEventTypes.SUPPORT_TOPIC, TicketEventTypes.TICKET_OPENED, t.ticketId,
-                new TicketOpened(t.ticketId, t.orderId, t.sellerId, t.category.name(), t.priority.name(), t.status.name(),
-                        t.openedByKind, t.openedBy, t.createdAt));
+        outbox.append(TOPIC, t.ticketId, new TicketOpened(t.ticketId, t.orderId, t.sellerId, t.category.name(),
+                t.priority.name(), t.status.name(), t.openedByKind.name(), t.openedBy, t.createdAt));
     }
 
-    /** @param actorKind SELLER, SUPPORT_AGENT or SYSTEM */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusChanged(Ticket t, TicketStatus from, String actorKind, String actorId) {
-        outbox.append(TicketEventTypes.SUPPORT_TOPIC, TicketEventTypes.TICKET_STATUS_CHANGED, t.ticketId,
-                new TicketStatusChanged(t.ticketId, t.orderId, t.sellerId, t.category.name(), t.priority.name(), from.name(),
-                        t.status.name(), actorKind, actorId, t.resolution, t.updatedAt));
+    public void statusChanged(Ticket t, TicketStatus from, AuthorKind actorKind, String actorId) {
+        outbox.append(TOPIC, t.ticketId, new TicketStatusChanged(t.ticketId, t.orderId, t.sellerId, t.category.name(),
+                t.priority.name(), from.name(), t.status.name(), actorKind.name(), actorId, t.resolution, t.updatedAt));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 
 import com.kingstonexpress.support.order.domain.OrderStatus;
 import com.kingstonexpress.support.order.domain.OrderType;
+import com.kingstonexpress.support.ticket.domain.AuthorKind;
 import com.kingstonexpress.support.ticket.domain.TicketCategory;
 import com.kingstonexpress.support.ticket.domain.TicketPriority;
 import com.kingstonexpress.support.ticket.domain.TicketStatus;
@@ -40,8 +41,9 @@ public class Ticket extends PanacheEntityBase {
     public TicketStatus status;
     public String description;
     /** SELLER when the seller opened it, SYSTEM when an escalation detected by messaging did */
+    @Enumerated(EnumType.STRING)
     @Column(name = "opened_by_kind")
-    public String openedByKind;
+    public AuthorKind openedByKind;
     @Column(name = "opened_by")
     public String openedBy;
     public String assignee;

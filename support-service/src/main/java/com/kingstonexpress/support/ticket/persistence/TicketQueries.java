@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 
 import com.kingstonexpress.support.ticket.domain.TicketCategory;
 import com.kingstonexpress.support.ticket.domain.TicketPriority;
@@ -31,6 +33,8 @@ public class TicketQueries {
     public record Filter(String sellerId, Set<TicketStatus> statuses, TicketCategory category, TicketPriority priority,
             String orderId) {
     }
+
+    private static final List<TicketStatus> DONE = List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
 
     @Inject
     EntityManager em;
@@ -69,6 +73,27 @@ public class TicketQueries {
         TypedQuery<Ticket> query = em.createQuery(jpql.toString(), Ticket.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /** The ticket for the order and category that is neither RESOLVED nor CLOSED, if there is one. */
+    public Optional<Ticket> findOpen(String orderId, TicketCategory category) {
+        return Ticket.find("orderId = ?1 and category = ?2 and status not in ?3", orderId, category, DONE)
+                .firstResultOptional();
+    }
+
+    /** The order's tickets that are neither RESOLVED nor CLOSED. */
+    public List<Ticket> openFor(String orderId) {
+        return Ticket.list("orderId = ?1 and status not in ?2", orderId, DONE);
+    }
+
+    /**
+     * Serialises everything that may open a ticket for one order and category (seller, escalation, reopen),
+     * so the check for an open ticket cannot race; the partial unique index stays as the last guard.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockOrderAndCategory(String orderId, TicketCategory category) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, orderId + "/" + category.name())
+                .getSingleResult();
     }
 
     public List<TicketComment> comments(String ticketId) {

@@ -18,7 +18,7 @@ import com.kingstonexpress.support.order.domain.OrderFacts;
 import com.kingstonexpress.support.order.domain.OrderStatus;
 import com.kingstonexpress.support.order.domain.OrderType;
 
-/** "Is support the right move?" for the cases the guide names, and the category/type fit. */
+/** "Is support the right move?" for the cases docs/seller-guide.txt names, and the category/type fit. */
 class SupportPreflightTest {
 
     @ParameterizedTest(name = "{0} {1} [{2}] {3} -> {4}")

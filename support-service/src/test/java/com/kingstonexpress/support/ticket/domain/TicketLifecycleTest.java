@@ -46,9 +46,9 @@ class TicketLifecycleTest {
                     String row = actor + " " + from + "->" + to;
                     assertEquals(ALLOWED.contains(row), d.allowed(), row);
                     if (!d.allowed()) {
-                        assertNotNull(d.ruleId(), row);
-                        assertNotNull(d.reason(), row);
-                        assertNotNull(d.hint(), row);
+                        assertNotNull(ruleOf(d), row);
+                        assertNotNull(d.match(() -> null, Decision.Refused::reason, Decision.NotYourRole::reason), row);
+                        assertNotNull(ruleOf(d).hint(), row);
                     }
                 }
             }
@@ -68,11 +68,11 @@ class TicketLifecycleTest {
             "OWNER, OPEN, IN_PROGRESS, TICKET_AGENT_ONLY",
             "OWNER, WAITING_ON_SELLER, RESOLVED, TICKET_AGENT_ONLY",
     })
-    void refusalsCarryTheirRule(TicketActor actor, TicketStatus from, TicketStatus to, String ruleId) {
+    void refusalsCarryTheirRule(TicketActor actor, TicketStatus from, TicketStatus to, TicketRule rule) {
         Decision d = TicketLifecycle.decide(from, to, actor, NOW, NOW, WINDOW);
         assertFalse(d.allowed());
-        assertEquals(ruleId, d.ruleId());
-        assertEquals(ruleId.equals(TicketLifecycle.AGENT_ONLY), d.agentOnly(), "only role refusals are 403s");
+        assertEquals(rule, ruleOf(d));
+        assertEquals(rule == TicketRule.TICKET_AGENT_ONLY, d instanceof Decision.NotYourRole, "only role refusals are 403s");
     }
 
     @Test
@@ -80,7 +80,7 @@ class TicketLifecycleTest {
         Instant resolvedAt = NOW.minus(WINDOW);
         assertTrue(TicketLifecycle.decide(RESOLVED, OPEN, TicketActor.OWNER, resolvedAt, NOW, WINDOW).allowed());
         Decision late = TicketLifecycle.decide(RESOLVED, OPEN, TicketActor.OWNER, resolvedAt.minusSeconds(1), NOW, WINDOW);
-        assertEquals(TicketLifecycle.REOPEN_WINDOW_PASSED, late.ruleId());
+        assertEquals(TicketRule.TICKET_REOPEN_WINDOW_PASSED, ruleOf(late));
         // The window is configuration: a shorter one closes sooner.
         assertFalse(TicketLifecycle.decide(RESOLVED, OPEN, TicketActor.OWNER, NOW.minusSeconds(7200), NOW, Duration.ofHours(1)).allowed());
     }
@@ -110,5 +110,10 @@ class TicketLifecycleTest {
         assertTrue(WAITING_ON_SELLER.isOpen());
         assertFalse(RESOLVED.isOpen());
         assertFalse(CLOSED.isOpen());
+    }
+
+    /** The rule that refused, or null when the decision allows. */
+    private static TicketRule ruleOf(Decision d) {
+        return d.match(() -> null, Decision.Refused::rule, Decision.NotYourRole::rule);
     }
 }

@@ -1,4 +1,4 @@
-package com.kingstonexpress.support.ticket.service;
+package com.kingstonexpress.support.ticket.application;
 
 import java.time.Instant;
 import java.util.List;

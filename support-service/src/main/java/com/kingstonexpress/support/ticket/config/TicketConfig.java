@@ -1,4 +1,4 @@
-package com.kingstonexpress.support.ticket.service;
+package com.kingstonexpress.support.ticket.config;
 
 import java.time.Duration;
 
