@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +31,7 @@ import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;
 import com.kingstonexpress.platform.web.Cursors;
 import com.kingstonexpress.platform.web.Page;
+import com.kingstonexpress.platform.web.QueryParams;
 import com.kingstonexpress.support.ticket.application.ChangeTicketStatus;
 import com.kingstonexpress.support.ticket.application.CommentOnTicket;
 import com.kingstonexpress.support.ticket.application.OpenTicket;
@@ -108,7 +108,7 @@ public class TicketResource {
         Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
         for (String s : status) {
             for (String part : s.split(",")) {
-                TicketStatus one = enumValue("status", part, TicketStatus.class);
+                TicketStatus one = QueryParams.enumValue("status", part, TicketStatus.class);
                 if (one == null) {
                     throw ProblemException.badRequest("status must not be empty.");
                 }
@@ -120,8 +120,8 @@ public class TicketResource {
             statuses = QUEUE;
         }
         TicketQueries.Filter filter = new TicketQueries.Filter(agent ? null : caller.sellerId(), statuses,
-                enumValue("category", category, TicketCategory.class),
-                enumValue("priority", priority, TicketPriority.class), orderId);
+                QueryParams.enumValue("category", category, TicketCategory.class),
+                QueryParams.enumValue("priority", priority, TicketPriority.class), orderId);
         int pageSize = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         TicketQueries.After after = Cursors.decode(cursor, 3,
                 parts -> new TicketQueries.After(Integer.parseInt(parts.get(0)), Instant.parse(parts.get(1)), parts.get(2)));
@@ -202,23 +202,6 @@ public class TicketResource {
 
     private static TicketViews.Comment comment(TicketComment c) {
         return new TicketViews.Comment(c.commentId, c.ticketId, c.authorKind.name(), c.authorId, c.body, c.createdAt);
-    }
-
-    /**
-     * An optional enum filter, case-insensitive: null when absent, 400 naming the allowed values otherwise. The same
-     * contract as platform {@code QueryParams.enumValue}, which cannot be used yet: its class initialiser parses
-     * "10000-01-01T00:00:00Z" without the sign ISO-8601 needs for a five-digit year, so the class never loads.
-     */
-    private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name + " has a value that is not allowed: " + value + " (allowed: "
-                    + EnumSet.allOf(type) + ").");
-        }
     }
 
     private String write(Object value) {
