@@ -16,7 +16,7 @@ import com.kingstonexpress.fulfillment.tracking.domain.SourceKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One entry of a shipment's tracking history. Rows are inserted by {@link TrackingStore} with
+ * One entry of a shipment's tracking history. Rows are inserted by {@link TrackingStore} (for {@code tracking.application.IngestTrackingEvents}) with
  * {@code ON CONFLICT DO NOTHING} (that is the deduplication) and never change; this mapping reads them.
  */
 @Entity

@@ -1,4 +1,4 @@
-package com.kingstonexpress.fulfillment.tracking.api;
+package com.kingstonexpress.fulfillment.tracking.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
