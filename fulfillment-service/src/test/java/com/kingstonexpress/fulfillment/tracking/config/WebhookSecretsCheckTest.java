@@ -47,6 +47,7 @@ class WebhookSecretsCheckTest {
     }
 
     private static Map<String, WebhookConfig.SenderSecret> secrets(Map<String, String> secrets) {
-        return secrets.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (WebhookConfig.SenderSecret) e::getValue));
+        return secrets.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (WebhookConfig.SenderSecret) e::getValue));
     }
 }
