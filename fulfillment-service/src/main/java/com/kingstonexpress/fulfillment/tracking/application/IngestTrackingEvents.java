@@ -152,11 +152,10 @@ public class IngestTrackingEvents {
             }
             accepted++;
             if (normalized.reportable()) {
+                // A status advanced, a condition switched or the shipment learned its tracking: reported, and logged.
                 outbox.append(StatusReported.TOPIC, orderId, StatusReported.of(orderId, sender, event, update, normalized));
-            }
-            if (normalized.after().status() != state.status()) {
-                LOG.infof("tracking event %s for order %s: %s -> %s", event.eventId(), orderId, state.status(),
-                        normalized.after().status());
+                LOG.infof("tracking event %s for order %s: %s -> %s, conditions %s", event.eventId(), orderId, state.status(),
+                        normalized.after().status(), normalized.after().activeConditions());
             }
             state = normalized.after();
         }
