@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
-/** CloudEvents as their producers publish them (EVENTS.md), sent on the real topics. */
+/** CloudEvents as their producers publish them (docs/design/EVENTS.md), sent on the real topics. */
 public final class Events {
 
     public static final String ORDERS = "kx.orders.v1";

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.support.OrderFixtures;
+import com.kingstonexpress.fulfillment.tracking.application.IngestTrackingEvents;
 import com.kingstonexpress.fulfillment.tracking.domain.BatchOutcome;
 import com.kingstonexpress.fulfillment.tracking.domain.FulfillmentEventType;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
@@ -36,7 +37,6 @@ import com.kingstonexpress.fulfillment.tracking.domain.StatusNormalizer;
 import com.kingstonexpress.fulfillment.tracking.domain.TrackingUpdate;
 import com.kingstonexpress.fulfillment.tracking.persistence.OrderProjection;
 import com.kingstonexpress.fulfillment.tracking.persistence.Shipment;
-import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,7 +65,7 @@ class ShuffledStreamTest {
     @Inject
     OrderProjection projection;
     @Inject
-    TrackingStore store;
+    IngestTrackingEvents store;
     @Inject
     EntityManager em;
     @Inject

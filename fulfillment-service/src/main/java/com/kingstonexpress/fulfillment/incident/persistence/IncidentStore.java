@@ -1,7 +1,6 @@
 package com.kingstonexpress.fulfillment.incident.persistence;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,23 +12,19 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.incident.domain.IncidentScope;
-import com.kingstonexpress.fulfillment.incident.events.IncidentDeclared;
-import com.kingstonexpress.fulfillment.incident.events.IncidentResolved;
-import com.kingstonexpress.platform.outbox.Outbox;
 
-/** Declares and resolves incidents; each change and its event commit together. */
+/** Incidents as stored; the use cases in {@code incident.application} publish each change with it. */
 @ApplicationScoped
 public class IncidentStore {
 
     @Inject
     EntityManager em;
     @Inject
-    Outbox outbox;
-    @Inject
     ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Incident declare(IncidentScope scope, Instant startsAt, Instant endsAt, String customerNote, String declaredBy) {
+    public Incident add(IncidentScope scope, Instant startsAt, Instant endsAt, String customerNote, String declaredBy,
+            Instant declaredAt) {
         Incident incident = new Incident();
         incident.incidentId = UUID.randomUUID().toString();
         incident.scope(scope, json);
@@ -37,30 +32,23 @@ public class IncidentStore {
         incident.endsAt = endsAt;
         incident.customerNote = customerNote;
         incident.declaredBy = declaredBy;
-        incident.declaredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        incident.declaredAt = declaredAt;
         em.persist(incident);
-        outbox.append(IncidentDeclared.TOPIC, IncidentDeclared.TYPE, incident.incidentId,
-                new IncidentDeclared(incident.incidentId, scope, startsAt, endsAt, customerNote, declaredBy));
         return incident;
     }
 
-    /**
-     * Resolving is idempotent: an incident already resolved stays as it was (first resolver and time), and
-     * nothing is published again. Concurrent resolutions wait for each other on the row.
-     *
-     * @return the incident, or null when there is no such incident
-     */
-    @Transactional
-    public Incident resolve(String incidentId, String resolvedBy) {
-        Incident incident = em.find(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
-        if (incident == null || incident.resolvedAt != null) {
-            return incident;
-        }
-        incident.resolvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        incident.resolvedBy = resolvedBy;
-        outbox.append(IncidentResolved.TOPIC, IncidentResolved.TYPE, incidentId,
-                new IncidentResolved(incidentId, incident.scope(json), incident.resolvedAt, resolvedBy));
-        return incident;
+    /** The incident with its row locked until the transaction ends (concurrent resolutions wait), or null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident lock(String incidentId) {
+        return em.find(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Incident find(String incidentId) {
+        return em.find(Incident.class, incidentId);
+    }
+
+    public IncidentScope scopeOf(Incident incident) {
+        return incident.scope(json);
     }
 
     /** Unresolved incidents whose window has not ended, soonest start first. */

@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /** {@code POST /api/v1/carriers/{carrierCode}/tracking-events} body. */
-public record CarrierEventBatch(@NotEmpty List<@NotNull @Valid CarrierEventItem> events) {
+public record CarrierEventBatch(@NotEmpty List<@NotNull @Valid CarrierEventItem> events)
+        implements EventItem.Batch<CarrierEventItem> {
 }

@@ -17,8 +17,10 @@ public record CarrierEventItem(
         @NotNull OffsetDateTime occurredAt,
         @Size(max = EventLimits.TEXT) String location,
         @Size(max = EventLimits.TEXT) String proof,
-        JsonNode details) {
+        JsonNode details) implements EventItem {
 
+    /** The carrier is the sender; the event names no order, only its tracking number. */
+    @Override
     public ReceivedEvent received(String carrierCode) {
         return new ReceivedEvent(eventId, null, trackingNumber, carrierCode, type, occurredAt.toInstant(), location, proof,
                 EventLimits.detailsJson(details));

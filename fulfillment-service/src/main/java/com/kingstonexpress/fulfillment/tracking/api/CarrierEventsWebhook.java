@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.kingstonexpress.fulfillment.tracking.config.WebhookConfig;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
-import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
 /** Carriers push their tracking feed, keyed by tracking number; authenticated by the HMAC signature, not a JWT. */
@@ -30,8 +30,6 @@ public class CarrierEventsWebhook {
     WebhookGate gate;
     @Inject
     WebhookConfig config;
-    @Inject
-    TrackingStore store;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -42,12 +40,6 @@ public class CarrierEventsWebhook {
             @HeaderParam(WebhookSignature.HEADER) String signature,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CarrierEventBatch.class))) byte[] body) {
-        String canonicalSignature = gate.verify(config.carriers(), carrierCode, signature, body);
-        CarrierEventBatch batch = gate.batch(body, CarrierEventBatch.class, CarrierEventBatch::events,
-                item -> ((CarrierEventItem) item).details());
-        var outcome = store.ingestSigned(Sender.carrier(carrierCode), canonicalSignature,
-                batch.events().stream().map(item -> item.received(carrierCode)).toList())
-                .orElseThrow(gate::replayed);
-        return Response.accepted(BatchReceipt.of(outcome)).build();
+        return gate.receive(Sender.carrier(carrierCode), config.carriers(), signature, body, CarrierEventBatch.class);
     }
 }

@@ -7,5 +7,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 /** {@code POST /api/v1/fulfillment-centers/{centerId}/events} body. */
-public record CenterEventBatch(@NotEmpty List<@NotNull @Valid CenterEventItem> events) {
+public record CenterEventBatch(@NotEmpty List<@NotNull @Valid CenterEventItem> events)
+        implements EventItem.Batch<CenterEventItem> {
 }

@@ -19,9 +19,11 @@ public record CenterEventItem(
         @Size(max = EventLimits.ID) String trackingNumber,
         @Size(max = EventLimits.TEXT) String location,
         @Size(max = EventLimits.TEXT) String proof,
-        JsonNode details) {
+        JsonNode details) implements EventItem {
 
-    public ReceivedEvent received() {
+    /** The center is the sender; the event names its order. */
+    @Override
+    public ReceivedEvent received(String centerId) {
         return new ReceivedEvent(eventId, orderId, trackingNumber, carrier, type, occurredAt.toInstant(), location, proof,
                 EventLimits.detailsJson(details));
     }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.kingstonexpress.fulfillment.tracking.config.WebhookConfig;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
-import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
 /** Dispatchment centers push what happens to their parcels; the request is authenticated by its HMAC signature, not a JWT. */
@@ -30,8 +30,6 @@ public class CenterEventsWebhook {
     WebhookGate gate;
     @Inject
     WebhookConfig config;
-    @Inject
-    TrackingStore store;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -42,12 +40,6 @@ public class CenterEventsWebhook {
             @HeaderParam(WebhookSignature.HEADER) String signature,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CenterEventBatch.class))) byte[] body) {
-        String canonicalSignature = gate.verify(config.centers(), centerId, signature, body);
-        CenterEventBatch batch = gate.batch(body, CenterEventBatch.class, CenterEventBatch::events,
-                item -> ((CenterEventItem) item).details());
-        var outcome = store.ingestSigned(Sender.center(centerId), canonicalSignature,
-                batch.events().stream().map(CenterEventItem::received).toList())
-                .orElseThrow(gate::replayed);
-        return Response.accepted(BatchReceipt.of(outcome)).build();
+        return gate.receive(Sender.center(centerId), config.centers(), signature, body, CenterEventBatch.class);
     }
 }

@@ -1,30 +1,35 @@
 package com.kingstonexpress.fulfillment.tracking.api;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.platform.problem.Problem;
+import com.kingstonexpress.fulfillment.tracking.application.IngestTrackingEvents;
+import com.kingstonexpress.fulfillment.tracking.config.WebhookConfig;
+import com.kingstonexpress.fulfillment.tracking.domain.BatchOutcome;
+import com.kingstonexpress.fulfillment.tracking.domain.Sender;
 import com.kingstonexpress.platform.problem.ProblemException;
+import com.kingstonexpress.platform.problem.Problems;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
 /**
  * What every webhook request passes before anything is stored: size, then the sender's signature over the
- * raw bytes (before they are even parsed), then the shape of the batch.
+ * raw bytes (before they are even parsed), then the shape of the batch; then the batch is ingested once per
+ * signature and answered 202 with its receipt.
  */
 @ApplicationScoped
 public class WebhookGate {
@@ -37,6 +42,21 @@ public class WebhookGate {
     ObjectMapper json;
     @Inject
     Validator validator;
+    @Inject
+    IngestTrackingEvents ingestion;
+    @Inject
+    Clock clock;
+
+    /** Checks, parses and ingests one signed batch of {@code sender}, whose secret is among {@code senders}. */
+    <I extends EventItem, B extends EventItem.Batch<I>> Response receive(Sender sender,
+            Map<String, WebhookConfig.SenderSecret> senders, String signature, byte[] body, Class<B> type) {
+        String canonicalSignature = verify(senders, sender.id(), signature, body);
+        B batch = batch(body, type);
+        BatchOutcome outcome = ingestion.signed(sender, canonicalSignature,
+                batch.events().stream().map(item -> item.received(sender.id())).toList())
+                .orElseThrow(this::replayed);
+        return Response.accepted(BatchReceipt.of(outcome)).build();
+    }
 
     /**
      * @return the signature in its canonical form, the key under which the request may be accepted once
@@ -49,41 +69,41 @@ public class WebhookGate {
         }
         WebhookConfig.SenderSecret sender = senders.get(senderId);
         String secret = sender == null ? null : sender.secret();
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(secret, header, body, Instant.now());
+        WebhookSignature.Verdict verdict = WebhookSignature.verify(secret, header, body, clock.instant());
         if (!verdict.valid()) {
-            LOG.warnf("webhook from %s refused: %s", senderId, verdict.reason());
+            LOG.warnf("webhook from %s refused: %s", Sender.loggable(senderId), verdict.reason());
             throw unauthorized();
         }
         return WebhookSignature.sign(secret, Instant.ofEpochSecond(verdict.timestamp()), body);
     }
 
     /** Parses and checks a batch; 400 with the violations when malformed, 413 when it has too many events. */
-    <T> T batch(byte[] body, Class<T> type, Function<T, List<?>> events, Function<Object, JsonNode> details) {
-        T batch;
+    <I extends EventItem, B extends EventItem.Batch<I>> B batch(byte[] body, Class<B> type) {
+        B batch;
         try {
             batch = json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw malformed(List.of(Map.of("field", "", "message", "the body is not a JSON batch of events: "
+            throw malformed(List.of(new Problems.Violation("", "the body is not a JSON batch of events: "
                     + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw malformed(List.of(Map.of("field", "", "message", "the body could not be read")));
+            throw malformed(List.of(new Problems.Violation("", "the body could not be read")));
         }
         if (batch == null) {
-            throw malformed(List.of(Map.of("field", "events", "message", "must not be empty")));
+            throw malformed(List.of(new Problems.Violation("events", "must not be empty")));
         }
-        List<?> items = events.apply(batch);
+        List<I> items = batch.events();
         if (items != null && items.size() > config.maxEvents()) {
             throw tooLarge();
         }
-        List<Map<String, String>> violations = new ArrayList<>();
+        List<Problems.Violation> violations = new ArrayList<>();
         validator.validate(batch).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
-                .forEach(v -> violations.add(Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())));
+                .sorted(Comparator.comparing((ConstraintViolation<B> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> violations.add(new Problems.Violation(v.getPropertyPath().toString(), v.getMessage())));
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
-                String problem = items.get(i) == null ? null : EventLimits.detailsProblem(details.apply(items.get(i)));
+                String problem = items.get(i) == null ? null : EventLimits.detailsProblem(items.get(i).details());
                 if (problem != null) {
-                    violations.add(Map.of("field", "events[" + i + "].details", "message", problem));
+                    violations.add(new Problems.Violation("events[" + i + "].details", problem));
                 }
             }
         }
@@ -93,28 +113,27 @@ public class WebhookGate {
         return batch;
     }
 
-    ProblemException replayed() {
+    private ProblemException replayed() {
         LOG.warn("webhook refused: signature already used (a replay)");
         return unauthorized();
     }
 
-    private ProblemException unauthorized() {
-        return new ProblemException(new Problem(401, "invalid-signature", "Unauthorized",
-                "The " + WebhookSignature.HEADER + " header is missing, unknown for this sender, does not match the body, "
-                        + "is outside the 5-minute window or was already used. Sign each request anew."));
+    private static ProblemException unauthorized() {
+        return new ProblemException(Problems.invalidSignature("The " + WebhookSignature.HEADER + " header is missing, "
+                + "unknown for this sender, does not match the body, is outside the 5-minute window or was already used. "
+                + "Sign each request anew."));
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(new Problem(413, "batch-too-large", "Batch too large",
+        return new ProblemException(Problems.payloadTooLarge("batch-too-large", "Batch too large",
                 "A batch carries at most " + config.maxEvents() + " events and " + config.maxBodyBytes()
-                        + " bytes; send it in smaller batches.")
+                        + " bytes; send it in smaller batches."))
                 .with("maxEvents", config.maxEvents())
-                .with("maxBodyBytes", config.maxBodyBytes()));
+                .with("maxBodyBytes", config.maxBodyBytes());
     }
 
-    private static ProblemException malformed(List<Map<String, String>> violations) {
-        return new ProblemException(new Problem(400, "validation", "Invalid request",
-                "The batch is malformed (" + violations.size() + " problem(s)); nothing was stored.")
-                .with("violations", violations));
+    private static ProblemException malformed(List<Problems.Violation> violations) {
+        return new ProblemException(Problems.invalid("The batch is malformed (" + violations.size()
+                + " problem(s)); nothing was stored.", violations));
     }
 }

@@ -10,10 +10,8 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.fulfillment.tracking.application.IngestTrackingEvents;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
-import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
@@ -22,7 +20,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Centers that prefer Kafka publish {@code fulfillment.center-event.v1} on {@code kx.fulfillment.center-events.v1};
- * each one goes through the same {@link TrackingStore#ingest} as a webhook batch of one. A malformed event
+ * each one goes through the same {@link IngestTrackingEvents#ingest} as a webhook batch of one. A malformed event
  * goes to the dead-letter topic; a well-formed one that cannot be applied is rejected and kept, as by webhook.
  * Centers may publish in structured mode (the whole CloudEvent as the value) or in binary mode (attributes as
  * {@code ce_*} headers, the data as the value), the default of the CloudEvents SDKs; the whole record is taken
@@ -36,9 +34,7 @@ public class CenterEventsConsumer {
     @Inject
     InboundEvents inbound;
     @Inject
-    TrackingStore store;
-    @Inject
-    ObjectMapper json;
+    IngestTrackingEvents ingestion;
     @Inject
     Validator validator;
 
@@ -49,15 +45,12 @@ public class CenterEventsConsumer {
     }
 
     void apply(EventEnvelope event) {
-        if (!CenterEvent.TYPE.equals(event.type())) {
-            return;
+        if (CenterEvent.TYPE.equals(event.type())) {
+            centerEvent(event.subject(), event.dataAs(CenterEvent.class));
         }
-        CenterEvent data;
-        try {
-            data = json.treeToValue(event.data(), CenterEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new PoisonEventException("center event data unreadable: " + e.getOriginalMessage());
-        }
+    }
+
+    private void centerEvent(String subject, CenterEvent data) {
         String violations = validator.validate(data).stream()
                 .map(v -> v.getPropertyPath() + " " + v.getMessage())
                 .sorted()
@@ -65,9 +58,9 @@ public class CenterEventsConsumer {
         if (!violations.isEmpty()) {
             throw new PoisonEventException("center event data invalid: " + violations);
         }
-        if (!event.subject().equals(data.orderId())) {
-            throw new PoisonEventException("center event subject " + event.subject() + " is not its orderId " + data.orderId());
+        if (!subject.equals(data.orderId())) {
+            throw new PoisonEventException("center event subject " + subject + " is not its orderId " + data.orderId());
         }
-        store.ingest(Sender.center(data.centerId()), List.of(data.received()));
+        ingestion.ingest(Sender.center(data.centerId()), List.of(data.received()));
     }
 }

@@ -1,15 +1,13 @@
 package com.kingstonexpress.fulfillment.tracking.events;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
 import com.kingstonexpress.fulfillment.tracking.persistence.OrderProjection;
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -26,8 +24,26 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "fulfillment-service.orders";
-    static final String ORDER_PLACED = "com.kingstonexpress.order.placed.v1";
-    static final String TRACKING_ADDED = "com.kingstonexpress.order.tracking-added.v1";
+
+    /** What this service reads of {@code order.placed.v1} (order-service owns the event; this is our copy). */
+    record OrderPlaced(
+            @JsonProperty(required = true) String sellerId,
+            @JsonProperty(required = true) OrderType type,
+            String fulfillmentCenterId,
+            Address deliveryAddress,
+            @JsonProperty(required = true) OffsetDateTime placedAt) {
+
+        static final String TYPE = "com.kingstonexpress.order.placed.v1";
+
+        record Address(String country, String region) {
+        }
+    }
+
+    /** What this service reads of {@code order.tracking-added.v1}. */
+    record TrackingAdded(String carrier, @JsonProperty(required = true) String trackingNumber) {
+
+        static final String TYPE = "com.kingstonexpress.order.tracking-added.v1";
+    }
 
     @Inject
     InboundEvents inbound;
@@ -43,49 +59,40 @@ public class OrderEventsConsumer {
 
     void apply(EventEnvelope event) {
         switch (event.type()) {
-            case ORDER_PLACED -> placed(event.subject(), event.data());
-            case TRACKING_ADDED -> orders.trackingAdded(event.subject(), optionalText(event.data(), "carrier"),
-                    requiredText(event.data(), "trackingNumber"));
+            case OrderPlaced.TYPE -> placed(event.subject(), event.dataAs(OrderPlaced.class));
+            case TrackingAdded.TYPE -> trackingAdded(event.subject(), event.dataAs(TrackingAdded.class));
             default -> {
                 // other order events change nothing this service needs
             }
         }
     }
 
-    private void placed(String orderId, JsonNode data) {
-        OrderType type;
-        try {
-            type = OrderType.valueOf(requiredText(data, "type"));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("order.placed has an unknown order type " + data.get("type"));
+    private void placed(String orderId, OrderPlaced data) {
+        if (data.type() == null || data.placedAt() == null) {
+            throw new PoisonEventException("data." + (data.type() == null ? "type" : "placedAt") + " is required");
         }
-        String centerId = optionalText(data, "fulfillmentCenterId");
-        if (type == OrderType.KINGSTON_DISPATCHED && centerId == null) {
+        String centerId = blankToNull(data.fulfillmentCenterId());
+        if (data.type() == OrderType.KINGSTON_DISPATCHED && centerId == null) {
             throw new PoisonEventException("a Kingston-dispatched order.placed names no fulfillmentCenterId");
         }
-        JsonNode address = data.path("deliveryAddress");
-        orders.placed(orderId, requiredText(data, "sellerId"), type, centerId, optionalText(address, "country"),
-                optionalText(address, "region"), instant(requiredText(data, "placedAt")));
+        OrderPlaced.Address address = data.deliveryAddress();
+        orders.placed(orderId, required("sellerId", data.sellerId()), data.type(), centerId,
+                address == null ? null : blankToNull(address.country()), address == null ? null : blankToNull(address.region()),
+                data.placedAt().toInstant());
     }
 
-    private static String requiredText(JsonNode data, String field) {
-        String value = optionalText(data, field);
-        if (value == null) {
+    private void trackingAdded(String orderId, TrackingAdded data) {
+        orders.trackingAdded(orderId, blankToNull(data.carrier()), required("trackingNumber", data.trackingNumber()));
+    }
+
+    private static String required(String field, String value) {
+        if (blankToNull(value) == null) {
             throw new PoisonEventException("data." + field + " is required");
         }
         return value;
     }
 
-    private static String optionalText(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new PoisonEventException("not an ISO-8601 time: " + text);
-        }
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

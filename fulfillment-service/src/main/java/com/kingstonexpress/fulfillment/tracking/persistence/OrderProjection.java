@@ -1,5 +1,6 @@
 package com.kingstonexpress.fulfillment.tracking.persistence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
@@ -21,6 +24,8 @@ import com.kingstonexpress.platform.parking.ParkedEvents;
 @ApplicationScoped
 public class OrderProjection {
 
+    private static final Logger LOG = Logger.getLogger(OrderProjection.class);
+
     @Inject
     EntityManager em;
     @Inject
@@ -29,6 +34,8 @@ public class OrderProjection {
     ParkedEvents parked;
     @Inject
     FactKeys factKeys;
+    @Inject
+    Clock clock;
 
     /** An order was placed: it gets an empty shipment, ready for its center's and carrier's events. */
     @Transactional
@@ -48,10 +55,11 @@ public class OrderProjection {
         order.country = country;
         order.region = region;
         order.placedAt = placedAt;
-        order.recordedAt = Instant.now();
+        order.recordedAt = clock.instant();
         em.persist(order);
         em.persist(Shipment.of(orderId, json));
         em.flush();
+        LOG.infof("order %s registered: %s, center %s", orderId, type, fulfillmentCenterId);
         parked.release(FactKeys.order(orderId));
     }
 
@@ -70,6 +78,7 @@ public class OrderProjection {
         }
         shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json);
         em.flush();
+        LOG.infof("order %s tracking set (carrier %s)", orderId, carrier);
         // The carrier's scans that overtook this event (a DELIVERED within a second of "shipped") apply now.
         parked.release(facts);
     }

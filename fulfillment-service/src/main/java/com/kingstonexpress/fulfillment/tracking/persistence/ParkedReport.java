@@ -12,7 +12,7 @@ public record ParkedReport(SourceKind source, String sourceId, ReceivedEvent eve
     }
 
     /** Unique like the tracking history's deduplication: (source, sender, event id). */
-    static String parkingId(Sender sender, ReceivedEvent event) {
+    public static String parkingId(Sender sender, ReceivedEvent event) {
         return sender.kind() + "/" + sender.id() + "/" + event.eventId();
     }
 }

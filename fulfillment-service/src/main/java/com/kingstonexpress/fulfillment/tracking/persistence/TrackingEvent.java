@@ -16,8 +16,9 @@ import com.kingstonexpress.fulfillment.tracking.domain.SourceKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One entry of a shipment's tracking history. Rows are inserted by {@link TrackingStore} with
- * {@code ON CONFLICT DO NOTHING} (that is the deduplication) and never change; this mapping reads them.
+ * One entry of a shipment's tracking history. Rows are inserted by {@link TrackingStore} (for the ingestion use
+ * case, {@code tracking.application.IngestTrackingEvents}) with {@code ON CONFLICT DO NOTHING} (that is the
+ * deduplication) and never change; this mapping reads them.
  */
 @Entity
 @Immutable

@@ -1,7 +1,7 @@
 package com.kingstonexpress.fulfillment.tracking.persistence;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +27,8 @@ public class WebhookSignatures {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     /** @return false when this signature was used before (a replay); waits for a concurrent first use to commit */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -40,7 +42,7 @@ public class WebhookSignatures {
     @Transactional
     void forgetExpired() {
         int forgotten = em.createNativeQuery("DELETE FROM webhook_signature WHERE seen_at < ?1")
-                .setParameter(1, Instant.now().minus(KEPT_FOR))
+                .setParameter(1, clock.instant().minus(KEPT_FOR))
                 .executeUpdate();
         if (forgotten > 0) {
             LOG.debugf("forgot %d expired webhook signatures", forgotten);

@@ -1,8 +1,6 @@
 package com.kingstonexpress.notification.delivery.api;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -15,17 +13,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.kingstonexpress.notification.config.NotificationConfig;
+import com.kingstonexpress.notification.delivery.application.ReplayDelivery;
 import com.kingstonexpress.notification.delivery.domain.DeliveryStatus;
 import com.kingstonexpress.notification.delivery.persistence.DeliveryStore;
-import com.kingstonexpress.notification.delivery.service.Dispatcher;
-import com.kingstonexpress.notification.subscription.api.SubscriptionResource.Pages;
 import com.kingstonexpress.notification.subscription.persistence.SubscriptionStore;
 import com.kingstonexpress.platform.problem.ProblemException;
 import com.kingstonexpress.platform.security.Caller;
 import com.kingstonexpress.platform.security.Roles;
 import com.kingstonexpress.platform.web.Cursors;
 import com.kingstonexpress.platform.web.Page;
+import com.kingstonexpress.platform.web.QueryParams;
 
 /** A subscription's delivery log: what went out, what the endpoint answered, and replaying parked deliveries. */
 @Path("/api/v1/notification-subscriptions/{subscriptionId}/deliveries")
@@ -35,6 +32,10 @@ public class DeliveryResource {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
+    /** The keyset of the log, newest first: the last row's creation time and id. */
+    private record After(Instant createdAt, String id) {
+    }
+
     @Inject
     Caller caller;
     @Inject
@@ -42,29 +43,26 @@ public class DeliveryResource {
     @Inject
     DeliveryStore deliveries;
     @Inject
-    NotificationConfig config;
-    @Inject
-    Dispatcher dispatcher;
+    ReplayDelivery replay;
 
     @GET
     @RolesAllowed(Roles.SELLER)
     public Page<DeliveryViews.Delivery> list(@PathParam("subscriptionId") String subscriptionId, @QueryParam("status") String status,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         requireOwned(subscriptionId);
-        DeliveryStatus wanted = status == null ? null : parseStatus(status);
-        int size = Cursors.limit(Pages.parseLimit(limit), DEFAULT_LIMIT, MAX_LIMIT);
-        Pages.After after = Pages.after(cursor);
-        List<DeliveryStore.Delivery> rows = deliveries.page(subscriptionId, wanted, after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), size);
-        List<DeliveryStore.Delivery> page = rows.subList(0, Math.min(size, rows.size()));
-        String next = rows.size() > size ? Pages.cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).deliveryId()) : null;
-        return new Page<>(page.stream().map(DeliveryResource::view).toList(), next);
+        DeliveryStatus wanted = QueryParams.enumValue("status", status, DeliveryStatus.class);
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        After after = Cursors.decode(cursor, 2, parts -> new After(Instant.parse(parts.get(0)), parts.get(1)));
+        return Page.keyset(deliveries.page(subscriptionId, wanted, after == null ? null : after.createdAt(),
+                after == null ? null : after.id(), size), size, d -> Cursors.encode(d.createdAt().toString(), d.deliveryId()))
+                .map(DeliveryResource::view);
     }
 
     @GET
     @Path("/{deliveryId}")
     @RolesAllowed(Roles.SELLER)
-    public DeliveryViews.DeliveryDetail get(@PathParam("subscriptionId") String subscriptionId, @PathParam("deliveryId") String deliveryId) {
+    public DeliveryViews.DeliveryDetail get(@PathParam("subscriptionId") String subscriptionId,
+            @PathParam("deliveryId") String deliveryId) {
         requireOwned(subscriptionId);
         DeliveryStore.Delivery d = deliveries.find(subscriptionId, deliveryId)
                 .orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
@@ -79,28 +77,12 @@ public class DeliveryResource {
     @RolesAllowed(Roles.SELLER)
     public Response replay(@PathParam("subscriptionId") String subscriptionId, @PathParam("deliveryId") String deliveryId) {
         requireOwned(subscriptionId);
-        Instant now = Instant.now();
-        DeliveryStore.Delivery replayed = deliveries.replay(subscriptionId, deliveryId, now, now.plus(config.retry().giveUpAfter()))
-                .orElseThrow(() -> {
-                    DeliveryStore.Delivery d = deliveries.find(subscriptionId, deliveryId)
-                            .orElseThrow(() -> ProblemException.notFound("Delivery", deliveryId));
-                    return ProblemException.conflict("Only a failed delivery can be replayed; this one is " + d.status() + ".");
-                });
-        dispatcher.wake();
-        return Response.accepted(view(replayed)).build();
+        return Response.accepted(view(replay.replay(subscriptionId, deliveryId))).build();
     }
 
     private void requireOwned(String subscriptionId) {
         subscriptions.findActive(subscriptionId).filter(s -> s.sellerId().equals(caller.sellerId()))
                 .orElseThrow(() -> ProblemException.notFound("Subscription", subscriptionId));
-    }
-
-    private static DeliveryStatus parseStatus(String value) {
-        try {
-            return DeliveryStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status '" + value + "' is not one of " + EnumSet.allOf(DeliveryStatus.class) + ".");
-        }
     }
 
     private static DeliveryViews.Delivery view(DeliveryStore.Delivery d) {

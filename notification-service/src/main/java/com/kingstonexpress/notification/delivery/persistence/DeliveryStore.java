@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.kingstonexpress.notification.config.Jdbc;
 import com.kingstonexpress.notification.delivery.domain.DeliveryStatus;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The delivery log. An attempt is recorded twice, each in its own committed statement: when it is
@@ -32,7 +32,7 @@ public class DeliveryStore {
     private static final int MAX_STORED_RESPONSE = 2000;
 
     @Inject
-    AgroalDataSource dataSource;
+    DataSource dataSource;
 
     /** A delivery claimed for one attempt, with all it needs to go out. */
     public record Claimed(String deliveryId, String subscriptionId, int attempt, String url, String secret, String eventId,

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a seller can subscribe to, named for the seller ({@code message.received}), each fed by one event
- * type of the catalog (EVENTS.md). Seller events reach their seller only (the {@code sellerId} of the
+ * type of the catalog (docs/design/EVENTS.md). Seller events reach their seller only (the {@code sellerId} of the
  * event's data); platform-wide events (incidents) reach every seller who asked for them.
  */
 public enum NotificationType {

@@ -1,5 +1,6 @@
 package com.kingstonexpress.notification.feed.events;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,11 +10,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kingstonexpress.notification.config.NotificationConfig;
-import com.kingstonexpress.notification.delivery.service.Dispatcher;
+import com.kingstonexpress.notification.delivery.events.Dispatcher;
 import com.kingstonexpress.notification.feed.domain.NotificationType;
 import com.kingstonexpress.notification.feed.persistence.NotificationStore;
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -31,6 +31,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class NotificationConsumer {
 
+    /** All this service reads of a seller's event: whose it is. The rest of the data is passed on as it is. */
+    record SellerEvent(String sellerId) {
+    }
+
     @Inject
     InboundEvents inbound;
     @Inject
@@ -41,6 +45,8 @@ public class NotificationConsumer {
     NotificationConfig config;
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    Clock clock;
 
     @Incoming("orders")
     @Blocking
@@ -79,13 +85,12 @@ public class NotificationConsumer {
         }
         String sellerId = null;
         if (!type.get().platformWide()) {
-            JsonNode seller = event.data().get("sellerId");
-            if (seller == null || !seller.isTextual() || seller.asText().isBlank()) {
+            sellerId = event.dataAs(SellerEvent.class).sellerId();
+            if (sellerId == null || sellerId.isBlank()) {
                 throw new PoisonEventException(event.type() + " must carry sellerId: without it nobody may be told");
             }
-            sellerId = seller.asText();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant occurredAt = event.time().toInstant();
         store.append(new NotificationStore.NewNotification(event.id(), sellerId, type.get(), event.subject(), occurredAt,
                 body(event, type.get(), sellerId)), now, now.plus(config.retry().giveUpAfter()));

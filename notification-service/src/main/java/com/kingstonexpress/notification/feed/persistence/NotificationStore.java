@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.kingstonexpress.notification.config.Jdbc;
 import com.kingstonexpress.notification.feed.domain.NotificationType;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The feed: every notification in one total order ({@code position}), and the fan-out of each to the
@@ -29,7 +29,7 @@ public class NotificationStore {
     private static final long FEED_LOCK = 0x4B584E4F54494659L;
 
     @Inject
-    AgroalDataSource dataSource;
+    DataSource dataSource;
 
     public record NewNotification(String eventId, String sellerId, NotificationType type, String subject, Instant occurredAt,
             String body) {

@@ -1,15 +1,7 @@
 package com.kingstonexpress.notification.subscription.api;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,9 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.notification.config.NotificationConfig;
-import com.kingstonexpress.notification.feed.domain.NotificationType;
-import com.kingstonexpress.notification.subscription.domain.EndpointPolicy;
+import com.kingstonexpress.notification.subscription.application.CreateSubscription;
+import com.kingstonexpress.notification.subscription.application.DeleteSubscription;
 import com.kingstonexpress.notification.subscription.persistence.SubscriptionStore;
 import com.kingstonexpress.platform.idempotency.IdempotencyKeys;
 import com.kingstonexpress.platform.problem.ProblemException;
@@ -40,26 +31,28 @@ import com.kingstonexpress.platform.security.Roles;
 import com.kingstonexpress.platform.web.Cursors;
 import com.kingstonexpress.platform.web.Page;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /** A seller's webhook endpoints: register one (its secret shown once), list them, delete one. */
 @Path("/api/v1/notification-subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
+    private static final String PATH = "/api/v1/notification-subscriptions/";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The keyset of the list, newest first: the last row's creation time and id. */
+    private record After(Instant createdAt, String id) {
+    }
 
     @Inject
     Caller caller;
     @Inject
     SubscriptionStore store;
     @Inject
-    IdempotencyKeys idempotencyKeys;
+    CreateSubscription create;
     @Inject
-    NotificationConfig config;
+    DeleteSubscription delete;
     @Inject
     ObjectMapper json;
 
@@ -67,34 +60,10 @@ public class SubscriptionResource {
     @RolesAllowed(Roles.SELLER)
     public Response create(@NotNull @Valid SubscriptionViews.CreateSubscription request,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        String sellerId = caller.sellerId();
-        String actorId = caller.actorId();
-        new EndpointPolicy(config.allowInsecureLocalhost()).refusal(request.url()).ifPresent(reason -> {
-            throw ProblemException.badRequest(reason);
-        });
-        List<String> types = eventTypes(request.eventTypes());
-        String scope = "notification-subscriptions:" + actorId;
-        IdempotencyKeys.StoredResponse response = QuarkusTransaction.requiringNew().call(() -> {
-            if (idempotencyKey != null) {
-                Optional<IdempotencyKeys.StoredResponse> replay = idempotencyKeys.claim(scope, idempotencyKey, write(request));
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            if (store.lockAndCountActive(sellerId) >= config.maxSubscriptionsPerSeller()) {
-                throw ProblemException.conflict("A seller may have at most " + config.maxSubscriptionsPerSeller()
-                        + " subscriptions; delete one first.");
-            }
-            SubscriptionStore.Subscription s = new SubscriptionStore.Subscription("sub_" + UUID.randomUUID(), sellerId, request.url(),
-                    types, request.description(), newSecret(), "ACTIVE", actorId, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            store.create(s);
-            IdempotencyKeys.StoredResponse created = new IdempotencyKeys.StoredResponse(201,
-                    "/api/v1/notification-subscriptions/" + s.subscriptionId(), write(view(s, true)));
-            if (idempotencyKey != null) {
-                idempotencyKeys.complete(scope, idempotencyKey, created);
-            }
-            return created;
-        });
+        CreateSubscription.Command command = new CreateSubscription.Command(caller.sellerId(), caller.actorId(), request.url(),
+                request.eventTypes(), request.description());
+        IdempotencyKeys.StoredResponse response = create.create(command, idempotencyKey, write(request),
+                s -> new IdempotencyKeys.StoredResponse(201, PATH + s.subscriptionId(), write(view(s, true))));
         return Response.status(response.status()).location(URI.create(response.location()))
                 .type(MediaType.APPLICATION_JSON).entity(response.body()).build();
     }
@@ -102,13 +71,11 @@ public class SubscriptionResource {
     @GET
     @RolesAllowed(Roles.SELLER)
     public Page<SubscriptionViews.Subscription> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int size = Cursors.limit(Pages.parseLimit(limit), DEFAULT_LIMIT, MAX_LIMIT);
-        Pages.After after = Pages.after(cursor);
-        List<SubscriptionStore.Subscription> rows = store.page(caller.sellerId(), after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), size);
-        List<SubscriptionStore.Subscription> page = rows.subList(0, Math.min(size, rows.size()));
-        String next = rows.size() > size ? Pages.cursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).subscriptionId()) : null;
-        return new Page<>(page.stream().map(s -> view(s, false)).toList(), next);
+        int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        After after = Cursors.decode(cursor, 2, parts -> new After(Instant.parse(parts.get(0)), parts.get(1)));
+        return Page.keyset(store.page(caller.sellerId(), after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                size), size, s -> Cursors.encode(s.createdAt().toString(), s.subscriptionId()))
+                .map(s -> view(s, false));
     }
 
     @GET
@@ -122,11 +89,7 @@ public class SubscriptionResource {
     @Path("/{subscriptionId}")
     @RolesAllowed(Roles.SELLER)
     public Response delete(@PathParam("subscriptionId") String subscriptionId) {
-        String sellerId = caller.sellerId();
-        boolean deleted = QuarkusTransaction.requiringNew().call(() -> store.delete(sellerId, subscriptionId, Instant.now()));
-        if (!deleted) {
-            throw ProblemException.notFound("Subscription", subscriptionId);
-        }
+        delete.delete(caller.sellerId(), subscriptionId);
         return Response.noContent().build();
     }
 
@@ -134,24 +97,6 @@ public class SubscriptionResource {
     SubscriptionStore.Subscription owned(String subscriptionId) {
         return store.findActive(subscriptionId).filter(s -> s.sellerId().equals(caller.sellerId()))
                 .orElseThrow(() -> ProblemException.notFound("Subscription", subscriptionId));
-    }
-
-    private static List<String> eventTypes(List<String> requested) {
-        LinkedHashSet<String> types = new LinkedHashSet<>();
-        for (String t : requested) {
-            if (NotificationType.ofPublicName(t).isEmpty()) {
-                throw ProblemException.badRequest("eventTypes: '" + t + "' is not one of "
-                        + java.util.Arrays.stream(NotificationType.values()).map(NotificationType::publicName).toList() + ".");
-            }
-            types.add(t);
-        }
-        return List.copyOf(types);
-    }
-
-    private static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static SubscriptionViews.Subscription view(SubscriptionStore.Subscription s, boolean withSecret) {
@@ -164,42 +109,6 @@ public class SubscriptionResource {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
-        }
-    }
-
-    /** Cursor pagination helpers shared with the delivery log. */
-    public static final class Pages {
-        private Pages() {
-        }
-
-        public record After(Instant createdAt, String id) {
-        }
-
-        public static After after(String cursor) {
-            if (cursor == null || cursor.isBlank()) {
-                return null;
-            }
-            List<String> parts = Cursors.decode(cursor, 2);
-            try {
-                return new After(Instant.parse(parts.get(0)), parts.get(1));
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("The cursor is not valid; start again without one.");
-            }
-        }
-
-        public static String cursor(Instant createdAt, String id) {
-            return Cursors.encode(createdAt.toString(), id);
-        }
-
-        public static Integer parseLimit(String limit) {
-            if (limit == null) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(limit);
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("limit must be a whole number.");
-            }
         }
     }
 }

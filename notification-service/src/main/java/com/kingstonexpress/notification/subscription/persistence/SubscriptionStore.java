@@ -11,20 +11,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.kingstonexpress.notification.config.Jdbc;
 
-import io.agroal.api.AgroalDataSource;
-
 /** A seller's webhook subscriptions. Deleted ones are kept (their delivery log refers to them) but never used. */
 @ApplicationScoped
 public class SubscriptionStore {
 
     @Inject
-    AgroalDataSource dataSource;
+    DataSource dataSource;
 
     public record Subscription(String subscriptionId, String sellerId, String url, List<String> eventTypes, String description,
             String secret, String status, String createdBy, Instant createdAt) {

@@ -1,4 +1,4 @@
-package com.kingstonexpress.fulfillment.tracking.api;
+package com.kingstonexpress.fulfillment.tracking.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +47,7 @@ class WebhookSecretsCheckTest {
     }
 
     private static Map<String, WebhookConfig.SenderSecret> secrets(Map<String, String> secrets) {
-        return secrets.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (WebhookConfig.SenderSecret) e::getValue));
+        return secrets.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (WebhookConfig.SenderSecret) e::getValue));
     }
 }

@@ -1,4 +1,4 @@
-package com.kingstonexpress.fulfillment.tracking.api;
+package com.kingstonexpress.fulfillment.tracking.config;
 
 import java.util.Map;
 

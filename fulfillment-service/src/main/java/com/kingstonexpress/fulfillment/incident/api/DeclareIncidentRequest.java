@@ -8,11 +8,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * {@code POST /api/v1/platform/incidents} body. {@code startsAt} defaults to now; {@code endsAt} may be left
  * open (the incident lasts until resolved). {@code customerNote} is shown to customers as it is.
  */
-public record DeclareIncident(
+@Schema(name = "DeclareIncident")
+public record DeclareIncidentRequest(
         @NotNull @Valid Scope scope,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,

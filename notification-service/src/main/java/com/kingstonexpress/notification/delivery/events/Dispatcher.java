@@ -1,6 +1,7 @@
-package com.kingstonexpress.notification.delivery.service;
+package com.kingstonexpress.notification.delivery.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -65,6 +66,8 @@ public class Dispatcher {
     NotificationConfig config;
     @Inject
     Vertx vertx;
+    @Inject
+    Clock clock;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
@@ -144,7 +147,7 @@ public class Dispatcher {
     }
 
     private int dispatchOnce() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         store.releaseExpiredLeases(now);
         int capacity = config.delivery().maxInFlight() - inFlight.get();
         if (capacity <= 0) {
@@ -170,7 +173,7 @@ public class Dispatcher {
     }
 
     private void send(Claimed c) {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         byte[] body = c.body().getBytes(StandardCharsets.UTF_8);
         long timeoutMillis = config.delivery().timeout().toMillis();
         Future<Response> call;
@@ -200,7 +203,7 @@ public class Dispatcher {
 
     private void finish(Claimed c, Instant started, Response response, String error) {
         try {
-            Instant finished = Instant.now();
+            Instant finished = clock.instant();
             boolean delivered = response != null && response.status() >= 200 && response.status() < 300;
             Optional<Instant> next = delivered ? Optional.empty()
                     : retries.nextAttempt(c.attempt(), finished, c.giveUpAt(), ThreadLocalRandom.current().nextDouble());
@@ -208,8 +211,8 @@ public class Dispatcher {
             store.recordOutcome(c, new Attempt(c.attempt(), started, finished, response == null ? null : response.status(), why,
                     response == null ? null : response.body()), delivered, next);
             if (!delivered && next.isEmpty()) {
-                LOG.infof("delivery %s of %s to subscription %s parked after %d attempts: %s", c.deliveryId(), c.eventId(),
-                        c.subscriptionId(), c.attempt(), why);
+                LOG.infof("delivery %s parked after %d attempts (event %s, subscription %s): %s", c.deliveryId(), c.attempt(),
+                        c.eventId(), c.subscriptionId(), why);
             }
         } catch (RuntimeException e) {
             // The claim's lease runs out and the delivery is sent again: at-least-once, never lost.

@@ -1,0 +1,173 @@
+package com.kingstonexpress.fulfillment.tracking.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.kingstonexpress.fulfillment.tracking.domain.BatchOutcome;
+import com.kingstonexpress.fulfillment.tracking.domain.EventAdmission;
+import com.kingstonexpress.fulfillment.tracking.domain.FulfillmentEventType;
+import com.kingstonexpress.fulfillment.tracking.domain.Normalized;
+import com.kingstonexpress.fulfillment.tracking.domain.ReceivedEvent;
+import com.kingstonexpress.fulfillment.tracking.domain.Rejection;
+import com.kingstonexpress.fulfillment.tracking.domain.Sender;
+import com.kingstonexpress.fulfillment.tracking.domain.ShipmentState;
+import com.kingstonexpress.fulfillment.tracking.domain.SourceKind;
+import com.kingstonexpress.fulfillment.tracking.domain.StatusNormalizer;
+import com.kingstonexpress.fulfillment.tracking.domain.TrackedOrder;
+import com.kingstonexpress.fulfillment.tracking.domain.TrackingUpdate;
+import com.kingstonexpress.fulfillment.tracking.events.StatusReported;
+import com.kingstonexpress.fulfillment.tracking.persistence.FactKeys;
+import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
+import com.kingstonexpress.fulfillment.tracking.persistence.WebhookSignatures;
+import com.kingstonexpress.platform.outbox.Outbox;
+import com.kingstonexpress.platform.parking.ParkedEvents;
+
+/**
+ * The one ingestion path of center and carrier events, whether they came by webhook or by Kafka: judge each
+ * event, keep the refused ones for audit, store the accepted ones in the tracking history (deduplicated by
+ * sender and event id), advance the shipment's normalized state and append a status report to the outbox,
+ * all in the caller's one transaction.
+ *
+ * <p>An event for an order or a tracking number this service has not learned yet (order-service's event may
+ * still be in flight) is parked, not rejected ({@link ParkEvent}), and applied by the transaction that registers
+ * the order or the tracking number (order-service's events, or a center's hand-over here). Both sides lock the
+ * fact's key first ({@link ParkedEvents}), so an event and its fact racing in either order end applied once.
+ */
+@ApplicationScoped
+public class IngestTrackingEvents {
+
+    private static final Logger LOG = Logger.getLogger(IngestTrackingEvents.class);
+
+    @Inject
+    TrackingStore store;
+    @Inject
+    Outbox outbox;
+    @Inject
+    WebhookSignatures signatures;
+    @Inject
+    ParkEvent parking;
+    @Inject
+    ParkedEvents parkedEvents;
+    @Inject
+    FactKeys factKeys;
+    @Inject
+    Clock clock;
+
+    private final EventAdmission admission;
+
+    @Inject
+    IngestTrackingEvents(@ConfigProperty(name = "kx.fulfillment.clock-skew", defaultValue = "PT2M") Duration clockSkew) {
+        this.admission = new EventAdmission(clockSkew);
+    }
+
+    /**
+     * A signed webhook batch: stored once per signature. Empty when the signature was already used (a
+     * replay), in which case nothing is stored.
+     */
+    @Transactional
+    public Optional<BatchOutcome> signed(Sender sender, String signature, List<ReceivedEvent> events) {
+        if (!signatures.firstUse(sender.kind() + "/" + sender.id() + "/" + signature)) {
+            return Optional.empty();
+        }
+        return Optional.of(ingest(sender, events));
+    }
+
+    @Transactional
+    public BatchOutcome ingest(Sender sender, List<ReceivedEvent> events) {
+        Instant now = clock.instant();
+        // Before anything is judged: a concurrent registration of these orders or tracking numbers either committed
+        // (and is seen below) or waits for this batch, and then releases what it parks.
+        parking.lockFactsNamed(sender, events);
+        int parked = 0;
+        int duplicates = 0;
+        List<BatchOutcome.RejectedEvent> rejected = new ArrayList<>();
+        // Shipments are locked in order-id order, so concurrent batches never deadlock on each other.
+        Map<String, List<ReceivedEvent>> admittedByOrder = new TreeMap<>();
+        for (ReceivedEvent event : events) {
+            String orderId;
+            Optional<Rejection> rejection;
+            if (sender.kind() == SourceKind.CENTER) {
+                orderId = event.orderId();
+                rejection = admission.forCenter(sender.id(), store.orderFacts(orderId), event.type(), event.occurredAt(), now);
+            } else {
+                List<TrackedOrder> matches = store.ordersTrackedAs(event.trackingNumber());
+                orderId = matches.size() == 1 ? matches.get(0).order().orderId() : null;
+                rejection = admission.forCarrier(sender.id(), matches, event.type(), event.occurredAt(), now);
+            }
+            if (rejection.isPresent() && ParkEvent.awaitsFact(rejection.get())) {
+                if (parking.park(sender, event, rejection.get())) {
+                    parked++;
+                } else {
+                    duplicates++;
+                }
+            } else if (rejection.isPresent()) {
+                store.keepRejected(sender, event, orderId, rejection.get(), null, now);
+                rejected.add(new BatchOutcome.RejectedEvent(event.eventId(), rejection.get()));
+                LOG.infof("tracking event %s from %s %s refused: %s", event.eventId(), sender.kind(),
+                        Sender.loggable(sender.id()), rejection.get().name());
+            } else {
+                admittedByOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(event);
+            }
+        }
+        int accepted = 0;
+        for (Map.Entry<String, List<ReceivedEvent>> entry : admittedByOrder.entrySet()) {
+            Applied applied = apply(sender, entry.getKey(), entry.getValue(), now);
+            accepted += applied.accepted();
+            duplicates += applied.duplicates();
+        }
+        return new BatchOutcome(accepted, duplicates, parked, rejected);
+    }
+
+    private record Applied(int accepted, int duplicates) {
+    }
+
+    /** One order's admitted events, applied in arrival order under the shipment's lock. */
+    private Applied apply(Sender sender, String orderId, List<ReceivedEvent> events, Instant now) {
+        int accepted = 0;
+        int duplicates = 0;
+        ShipmentState before = store.lockShipment(orderId);
+        ShipmentState state = before;
+        for (ReceivedEvent event : events) {
+            String carrier = sender.kind() == SourceKind.CARRIER ? sender.id() : event.carrier();
+            TrackingUpdate update = new TrackingUpdate(event.eventId(), FulfillmentEventType.valueOf(event.type()),
+                    event.occurredAt(), carrier, event.trackingNumber());
+            Normalized normalized = StatusNormalizer.apply(state, update);
+            if (!store.storeOnce(sender, orderId, event, carrier, normalized, now)) {
+                duplicates++;
+                continue;
+            }
+            accepted++;
+            if (normalized.reportable()) {
+                // A status advanced, a condition switched or the shipment learned its tracking: reported, and logged.
+                outbox.append(StatusReported.TOPIC, orderId, StatusReported.of(orderId, sender, event, update, normalized));
+                LOG.infof("tracking event %s for order %s: %s -> %s, conditions %s", event.eventId(), orderId, state.status(),
+                        normalized.after().status(), normalized.after().activeConditions());
+            }
+            state = normalized.after();
+        }
+        if (!state.equals(before)) {
+            store.saveShipment(orderId, state);
+        }
+        if (state.trackingNumber() != null && (!Objects.equals(state.trackingNumber(), before.trackingNumber())
+                || !Objects.equals(state.carrier(), before.carrier()))) {
+            // A center handed the parcel over: carrier events parked for that tracking number apply now.
+            store.flush();
+            parkedEvents.release(factKeys.trackingFacts(state.carrier(), state.trackingNumber()));
+        }
+        return new Applied(accepted, duplicates);
+    }
+}

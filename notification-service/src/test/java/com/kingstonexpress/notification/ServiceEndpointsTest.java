@@ -1,0 +1,9 @@
+package com.kingstonexpress.notification;
+
+import com.kingstonexpress.platform.testing.ServiceEndpointsContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceEndpointsTest extends ServiceEndpointsContract {
+}
