@@ -20,7 +20,7 @@ import com.kingstonexpress.platform.infra.DevTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
-/** Every public path of API.md reaches its service, with the caller's headers and nothing it may not send. */
+/** Every public path of docs/design/API.md reaches its service, with the caller's headers and nothing it may not send. */
 @QuarkusTest
 class RoutingTest {
 

@@ -4,7 +4,7 @@ import com.kingstonexpress.gateway.routing.policy.Downstream;
 
 import io.vertx.core.json.JsonObject;
 
-/** Each stub service's own OpenAPI document: its paths of API.md and a few component schemas. */
+/** Each stub service's own OpenAPI document: its paths of docs/design/API.md and a few component schemas. */
 final class StubOpenApi {
 
     private StubOpenApi() {

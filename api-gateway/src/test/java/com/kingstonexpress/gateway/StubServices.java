@@ -133,7 +133,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         response.end(body.encode());
     }
 
-    /** Canned answers for the dashboard's calls, shaped as API.md says the services answer. */
+    /** Canned answers for the dashboard's calls, shaped as docs/design/API.md says the services answer. */
     static final class DashboardAnswers {
         static JsonObject answer(Downstream d, HttpServerRequest request) {
             String path = request.path();

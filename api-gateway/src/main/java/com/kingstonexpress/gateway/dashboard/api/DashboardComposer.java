@@ -36,7 +36,7 @@ public class DashboardComposer {
     /** The attention flags a seller acts on (shared names); order-service filters its list by one flag. */
     static final List<String> ATTENTION_FLAGS = List.of("ADDRESS_ISSUE", "DELIVERY_ATTEMPT_FAILED", "CUSTOMS_HOLD",
             "STATUS_NOT_UPDATING", "CUSTOMER_AWAITING_REPLY");
-    /** Ticket statuses that still need someone (DOMAIN.md lifecycle, before RESOLVED); support-service takes a list. */
+    /** Ticket statuses that still need someone (docs/design/DOMAIN.md lifecycle, before RESOLVED); support-service takes a list. */
     static final List<String> OPEN_TICKET_STATUSES = List.of("OPEN", "IN_PROGRESS", "WAITING_ON_SELLER");
 
     @Inject
@@ -80,7 +80,7 @@ public class DashboardComposer {
                         unansweredMessages.result(), openTickets.result(), activeIncidents.result(), summary.result()));
     }
 
-    /** A list answer: {@code {items, nextCursor}} as API.md lists are, or a bare array. */
+    /** A list answer: {@code {items, nextCursor}} as docs/design/API.md lists are, or a bare array. */
     private Future<List<JsonNode>> items(Downstream service, String uri, MultiMap headers) {
         return document(service, uri, headers).map(node -> {
             JsonNode items = node.isArray() ? node : node.path("items");

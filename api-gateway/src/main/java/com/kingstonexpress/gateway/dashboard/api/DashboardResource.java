@@ -30,7 +30,7 @@ import com.kingstonexpress.platform.web.RequestIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 
-/** {@code GET /api/v1/dashboard} (API.md, Gateway): the seller's day at a glance. */
+/** {@code GET /api/v1/dashboard} (docs/design/API.md, Gateway): the seller's day at a glance. */
 @Path("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "The seller's day at a glance, composed by the gateway")
 public class DashboardResource {

@@ -15,7 +15,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Identity at the edge: a valid token (same key and issuer the services trust) and a role API.md allows,
+ * Identity at the edge: a valid token (same key and issuer the services trust) and a role docs/design/API.md allows,
  * or, on the two webhook paths, a signature header for fulfillment-service to verify.
  */
 @ApplicationScoped

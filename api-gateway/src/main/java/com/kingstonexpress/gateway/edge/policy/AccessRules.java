@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The "who" column of API.md, as the edge enforces it. The first rule matching method and path wins; a
+ * The "who" column of docs/design/API.md, as the edge enforces it. The first rule matching method and path wins; a
  * method and path no rule names (a typo, a method the service does not have, a path with {@code ;}
  * parameters) is denied at the edge (default-deny): a new endpoint needs its rule here.
  */

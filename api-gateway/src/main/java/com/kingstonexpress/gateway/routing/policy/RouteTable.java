@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Which service answers a public path (API.md). More specific entries come first: an order's tracking
+ * Which service answers a public path (docs/design/API.md). More specific entries come first: an order's tracking
  * timeline belongs to fulfillment-service although it lives under {@code /api/v1/orders}.
  */
 public final class RouteTable {

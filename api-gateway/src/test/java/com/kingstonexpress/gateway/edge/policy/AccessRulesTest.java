@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The "who" column of API.md, row by row: the roles listed pass, the others do not. */
+/** The "who" column of docs/design/API.md, row by row: the roles listed pass, the others do not. */
 class AccessRulesTest {
 
     private static final Set<String> ALL_ROLES = Set.of("seller", "support-agent", "operations", "storefront");

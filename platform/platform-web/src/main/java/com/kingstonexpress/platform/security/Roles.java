@@ -1,6 +1,6 @@
 package com.kingstonexpress.platform.security;
 
-/** The JWT {@code groups} this system knows (API.md, Roles). */
+/** The JWT {@code groups} this system knows (docs/design/API.md, Roles). */
 public final class Roles {
 
     public static final String SELLER = "seller";

@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The webhook signature of centers and carriers (API.md): header
+ * The webhook signature of centers and carriers (docs/design/API.md): header
  * {@code X-KX-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} with the sender's shared secret.
  * One implementation for the receiver, the center simulator and the tests.
  */
