@@ -17,7 +17,7 @@ public interface StaleStatusConfig {
     @WithDefault("15m")
     String checkInterval();
 
-    /** Orders flagged per run at most, so one run stays a short transaction. */
+    /** Orders looked at per transaction: a run goes through every candidate in batches of this size. */
     @WithDefault("500")
     int batchSize();
 }

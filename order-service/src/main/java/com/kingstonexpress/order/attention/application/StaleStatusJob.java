@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -22,6 +21,9 @@ import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
 import com.kingstonexpress.order.orders.persistence.OrderQueries;
 
+import com.kingstonexpress.platform.persistence.AdvisoryLocks;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -32,6 +34,7 @@ import io.quarkus.scheduler.Scheduled;
 public class StaleStatusJob {
 
     private static final Logger LOG = Logger.getLogger(StaleStatusJob.class);
+    private static final String LOCK = "order-service.stale-status";
 
     @Inject
     StaleStatusConfig config;
@@ -43,46 +46,91 @@ public class StaleStatusJob {
     OrderQueries queries;
     @Inject
     Clock clock;
+    @Inject
+    AdvisoryLocks locks;
 
     @Scheduled(identity = "stale-status", every = "${kx.stale.check-interval:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void scheduled() {
         check(clock.instant());
     }
 
-    /** One pass at {@code now}; returns how many flags it raised and cleared. */
-    @Transactional
+    /**
+     * One pass at {@code now}, unless another instance is running one: flags every stale order (in batches of
+     * {@code kx.stale.batch-size}, each its own transaction) and lifts the flag where a slowdown now covers the order.
+     *
+     * @return how many flags it raised and cleared (0 when another instance is checking)
+     */
     public int check(Instant now) {
+        int changed = locks.runAlone(LOCK, () -> flagStale(now) + clearCovered(now)).orElse(0);
+        if (changed > 0) {
+            LOG.infof("stale-status check changed %d flag(s)", changed);
+        }
+        return changed;
+    }
+
+    private int flagStale(Instant now) {
         StaleStatusRule rule = new StaleStatusRule(thresholds());
-        List<Slowdown> active = slowdowns.active(now);
-        int changed = 0;
+        int raised = 0;
         for (OrderStatus status : OrderStatus.values()) {
             Duration threshold = rule.threshold(status).orElse(null);
             if (threshold == null) {
                 continue;
             }
-            for (OrderEntity order : queries.inStatusSince(status, now.minus(threshold), config.batchSize())) {
-                if (!order.attention.containsKey(AttentionFlag.STATUS_NOT_UPDATING)
-                        && rule.isStale(order.status, order.statusChangedAt, Slowdowns.covers(active, order, now), now)) {
-                    lifecycle.raise(order, AttentionFlag.STATUS_NOT_UPDATING);
-                    changed++;
-                }
+            OrderQueries.StaleCursor after = OrderQueries.StaleCursor.START;
+            while (after != null) {
+                OrderQueries.StaleCursor from = after;
+                Batch<OrderQueries.StaleCursor> batch = QuarkusTransaction.requiringNew().call(() -> {
+                    List<Slowdown> active = slowdowns.active(now);
+                    List<OrderEntity> candidates = queries.unflaggedInStatusSince(status, now.minus(threshold),
+                            AttentionFlag.STATUS_NOT_UPDATING, from, config.batchSize());
+                    int flagged = 0;
+                    for (OrderEntity order : candidates) {
+                        if (rule.isStale(order.status, order.statusChangedAt, Slowdowns.covers(active, order, now), now)) {
+                            lifecycle.raise(order, AttentionFlag.STATUS_NOT_UPDATING);
+                            flagged++;
+                        }
+                    }
+                    OrderEntity last = candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
+                    return new Batch<>(flagged, candidates.size() < config.batchSize() ? null
+                            : new OrderQueries.StaleCursor(last.statusChangedAt, last.id));
+                });
+                raised += batch.changed();
+                after = batch.next();
             }
         }
-        if (!active.isEmpty()) {
-            for (String orderId : queries.flagged(AttentionFlag.STATUS_NOT_UPDATING, config.batchSize())) {
-                OrderEntity order = OrderEntity.findById(orderId);
-                if (Slowdowns.covers(active, order, now)) {
-                    lifecycle.clear(order, AttentionFlag.STATUS_NOT_UPDATING);
-                    changed++;
+        return raised;
+    }
+
+    private int clearCovered(Instant now) {
+        if (QuarkusTransaction.requiringNew().call(() -> slowdowns.active(now).isEmpty())) {
+            return 0;
+        }
+        int cleared = 0;
+        String after = "";
+        while (after != null) {
+            String from = after;
+            Batch<String> batch = QuarkusTransaction.requiringNew().call(() -> {
+                List<Slowdown> active = slowdowns.active(now);
+                List<String> ids = queries.flagged(AttentionFlag.STATUS_NOT_UPDATING, from, config.batchSize());
+                int lifted = 0;
+                for (String orderId : ids) {
+                    OrderEntity order = OrderEntity.findById(orderId);
+                    if (Slowdowns.covers(active, order, now)) {
+                        lifecycle.clear(order, AttentionFlag.STATUS_NOT_UPDATING);
+                        lifted++;
+                    }
                 }
-            }
+                return new Batch<>(lifted, ids.size() < config.batchSize() ? null : ids.get(ids.size() - 1));
+            });
+            cleared += batch.changed();
+            after = batch.next();
         }
-        if (changed > 0) {
-            LOG.infof("stale-status check changed %d flag(s)", changed);
-        }
-        return changed;
+        return cleared;
+    }
+
+    /** What one batch changed, and where the next one starts ({@code null}: this was the last). */
+    private record Batch<C>(int changed, C next) {
     }
 
     private Map<OrderStatus, Duration> thresholds() {

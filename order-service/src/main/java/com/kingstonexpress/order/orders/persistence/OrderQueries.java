@@ -135,17 +135,37 @@ public class OrderQueries {
         return new Counts(byStatus, byType, byFlag, needing.longValue());
     }
 
-    /** Orders in {@code status} since before {@code changedBefore}, longest first, at most {@code limit}. */
-    public List<OrderEntity> inStatusSince(OrderStatus status, Instant changedBefore, int limit) {
-        return OrderEntity.<OrderEntity>find("status = ?1 and statusChangedAt < ?2 order by statusChangedAt", status, changedBefore)
-                .page(0, limit).list();
+    /** Where a pass over stale-status candidates has got to: the last order seen, in (statusChangedAt, orderId) order. */
+    public record StaleCursor(Instant statusChangedAt, String orderId) {
+        public static final StaleCursor START = new StaleCursor(Instant.EPOCH, "");
     }
 
-    /** Ids of orders carrying {@code flag}, at most {@code limit}. */
+    /**
+     * Orders in {@code status} since before {@code changedBefore} that do not carry {@code flag} yet, after
+     * {@code after}, oldest first: flagged orders never fill a page, so a pass reaches every candidate.
+     */
     @SuppressWarnings("unchecked")
-    public List<String> flagged(AttentionFlag flag, int limit) {
-        return em.createNativeQuery("SELECT order_id FROM order_attention WHERE flag = ?1").setParameter(1, flag.name())
-                .setMaxResults(limit).getResultList();
+    public List<OrderEntity> unflaggedInStatusSince(OrderStatus status, Instant changedBefore, AttentionFlag flag,
+            StaleCursor after, int limit) {
+        List<String> ids = em.createNativeQuery("""
+                SELECT o.order_id FROM orders o
+                WHERE o.status = ?1 AND o.status_changed_at < ?2
+                  AND (o.status_changed_at, o.order_id) > (?3, ?4)
+                  AND NOT EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = o.order_id AND a.flag = ?5)
+                ORDER BY o.status_changed_at, o.order_id
+                LIMIT ?6""")
+                .setParameter(1, status.name()).setParameter(2, Timestamp.from(changedBefore))
+                .setParameter(3, Timestamp.from(after.statusChangedAt())).setParameter(4, after.orderId())
+                .setParameter(5, flag.name()).setParameter(6, limit)
+                .getResultList();
+        return ids.stream().map(id -> OrderEntity.<OrderEntity>findById(id)).toList();
+    }
+
+    /** Ids of orders carrying {@code flag} after {@code afterOrderId}, in id order, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<String> flagged(AttentionFlag flag, String afterOrderId, int limit) {
+        return em.createNativeQuery("SELECT order_id FROM order_attention WHERE flag = ?1 AND order_id > ?2 ORDER BY order_id LIMIT ?3")
+                .setParameter(1, flag.name()).setParameter(2, afterOrderId).setParameter(3, limit).getResultList();
     }
 
     @SuppressWarnings("unchecked")

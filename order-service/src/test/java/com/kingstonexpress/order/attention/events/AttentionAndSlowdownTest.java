@@ -17,10 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -136,6 +142,60 @@ class AttentionAndSlowdownTest {
                 .body("attention.find { it.flag == 'STATUS_NOT_UPDATING' }.advice", startsWith("Act now"));
         as(seller(SELLER)).get("/api/v1/orders/" + covered).then().body("attention.flag", not(hasItem("STATUS_NOT_UPDATING")));
         act(SELLER, stuck, "start-processing", Map.of()).statusCode(200).body("attention.flag", not(hasItem("STATUS_NOT_UPDATING")));
+    }
+
+    /**
+     * More stale orders than one batch (5 in tests) and already flagged ones among them: one pass flags every one, a
+     * slowdown then lifts every flag, and two instances checking at once change each order once.
+     */
+    @Test
+    void everyStaleOrderIsFlaggedAndClearedHoweverManyThereAreAndWhoeverRunsTheCheck() throws Exception {
+        String region = "Driftshire-" + UUID.randomUUID();
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = place(inRegion(region));
+            ageStatus(id, Duration.ofHours(30 + i));
+            orders.add(id);
+        }
+        staleStatus.check(Instant.now());
+        for (String id : orders) {
+            as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("attention.flag", hasItem("STATUS_NOT_UPDATING"));
+        }
+
+        declare("inc-" + UUID.randomUUID(), region, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(seller(SELLER)).get("/api/v1/orders/" + orders.get(11))
+                .then().body("conditions", hasItem("PLATFORM_SLOWDOWN")));
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(instances.submit(() -> {
+                    start.await();
+                    return staleStatus.check(Instant.now());
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        for (String id : orders) {
+            as(seller(SELLER)).get("/api/v1/orders/" + id).then().body("attention.flag", not(hasItem("STATUS_NOT_UPDATING")));
+        }
+        assertEquals(orders.size(), announced("attention-raised", orders), "one attention-raised event per order");
+        assertEquals(orders.size(), announced("attention-cleared", orders), "one attention-cleared event per order");
+    }
+
+    /** How many of {@code orders} have exactly one event of {@code kind} in the outbox. */
+    private long announced(String kind, List<String> orders) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                SELECT count(*) FROM (SELECT record_key FROM kx_outbox WHERE event_type = :type AND record_key IN (:orders)
+                GROUP BY record_key HAVING count(*) = 1) once""")
+                .setParameter("type", "com.kingstonexpress.order." + kind + ".v1").setParameter("orders", orders)
+                .getSingleResult())).longValue();
     }
 
     private void ageStatus(String orderId, Duration age) {
