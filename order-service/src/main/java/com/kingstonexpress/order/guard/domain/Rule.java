@@ -29,6 +29,11 @@ public enum Rule {
     SELLER_ACTION_ONLY("Use the channel meant for your role (fulfillment events, customer confirmations or status corrections)."),
     /** "Support agents may correct any status with a mandatory reason; it is recorded as such." */
     SUPPORT_AGENT_ONLY("Ask Kingston Express support to correct the status; include the order ID."),
+    /**
+     * A tracking number follows one parcel: another open order already uses the same carrier and number, so the
+     * carrier's scans could not tell the two apart and one order could borrow the other's delivery (our decision).
+     */
+    TRACKING_NUMBER_IN_USE("Check the carrier and tracking number on the label; if they are right, contact support with the order ID."),
     /** A correction must change something, otherwise the audit trail records noise (our decision). */
     CORRECTION_SAME_STATUS("The order already has this status; no correction is needed.");
 

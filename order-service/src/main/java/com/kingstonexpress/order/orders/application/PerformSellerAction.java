@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.kingstonexpress.order.guard.domain.OrderGuard;
+import com.kingstonexpress.order.guard.domain.Rule;
 import com.kingstonexpress.order.incidents.persistence.Slowdowns;
 import com.kingstonexpress.order.orders.domain.Actor;
 import com.kingstonexpress.order.orders.domain.ActorKind;
@@ -21,8 +22,10 @@ import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.events.OrderEvents;
 import com.kingstonexpress.order.orders.persistence.DeliveryEvidence;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.order.orders.persistence.OrderQueries;
 import com.kingstonexpress.platform.outbox.Outbox;
 import com.kingstonexpress.platform.problem.ProblemException;
+import com.kingstonexpress.platform.problem.RuleRefusalException;
 
 /** A seller performs one action on its own order, if the guard allows it. */
 @ApplicationScoped
@@ -40,6 +43,8 @@ public class PerformSellerAction {
     Slowdowns slowdowns;
     @Inject
     Clock clock;
+    @Inject
+    OrderQueries queries;
 
     /** Performs the action and returns the order as {@code view} shows it, inside the same transaction. */
     @Transactional
@@ -93,7 +98,15 @@ public class PerformSellerAction {
             throw ProblemException.invalid(SellerActionCommand.present(command.carrier()) ? "trackingNumber" : "carrier",
                     "must not be blank");
         }
-        lifecycle.setTracking(order, command.carrier().trim(), command.trackingNumber().trim());
+        String carrier = command.carrier().trim();
+        String trackingNumber = command.trackingNumber().trim();
+        if (queries.trackingUsedByAnotherOpenOrder(carrier, trackingNumber, order.id)) {
+            // Which order holds it is another seller's business: the refusal names only the rule.
+            LOG.infof("order %s tracking refused: %s", order.id, Rule.TRACKING_NUMBER_IN_USE);
+            throw new RuleRefusalException(Rule.TRACKING_NUMBER_IN_USE.name(),
+                    "Another open order already uses this carrier and tracking number.", Rule.TRACKING_NUMBER_IN_USE.hint());
+        }
+        lifecycle.setTracking(order, carrier, trackingNumber);
     }
 
     private void markDelivered(OrderEntity order, SellerActionCommand command, Actor actor) {

@@ -135,6 +135,22 @@ public class OrderQueries {
         return new Counts(byStatus, byType, byFlag, needing.longValue());
     }
 
+    /**
+     * Whether an order other than {@code orderId} that is neither delivered nor cancelled uses this carrier and
+     * tracking number. Takes a transaction-scoped lock on the pair first, so two orders claiming the same number at
+     * the same moment are decided one after the other.
+     */
+    public boolean trackingUsedByAnotherOpenOrder(String carrier, String trackingNumber, String orderId) {
+        String pair = carrier.toLowerCase(Locale.ROOT) + ":" + trackingNumber;
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, "tracking:" + pair)
+                .getSingleResult();
+        return !em.createNativeQuery("""
+                SELECT 1 FROM orders WHERE lower(tracking_carrier) = lower(?1) AND tracking_number = ?2 AND order_id <> ?3
+                  AND status NOT IN ('DELIVERED', 'CANCELLED') LIMIT 1""")
+                .setParameter(1, carrier).setParameter(2, trackingNumber).setParameter(3, orderId)
+                .getResultList().isEmpty();
+    }
+
     /** Where a pass over stale-status candidates has got to: the last order seen, in (statusChangedAt, orderId) order. */
     public record StaleCursor(Instant statusChangedAt, String orderId) {
         public static final StaleCursor START = new StaleCursor(Instant.EPOCH, "");
