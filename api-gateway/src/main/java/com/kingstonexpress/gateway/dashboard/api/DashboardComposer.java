@@ -1,8 +1,8 @@
 package com.kingstonexpress.gateway.dashboard.api;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +45,8 @@ public class DashboardComposer {
     GatewayConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     public Future<DashboardView> compose(String sellerId, MultiMap callerHeaders) {
         Future<ListSection> newOrders = items(Downstream.ORDER, "/api/v1/orders?status=NEW&limit=" + SECTION_SIZE, callerHeaders)
@@ -76,7 +78,7 @@ public class DashboardComposer {
                 .map(SummarySection::ok).otherwise(t -> SummarySection.unavailable(why(t)));
 
         return Future.all(List.of(newOrders, needsAttention, unansweredMessages, openTickets, activeIncidents, summary))
-                .map(all -> new DashboardView(sellerId, Instant.now(), newOrders.result(), needsAttention.result(),
+                .map(all -> new DashboardView(sellerId, clock.instant(), newOrders.result(), needsAttention.result(),
                         unansweredMessages.result(), openTickets.result(), activeIncidents.result(), summary.result()));
     }
 

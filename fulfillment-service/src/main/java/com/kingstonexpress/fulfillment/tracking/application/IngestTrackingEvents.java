@@ -160,7 +160,7 @@ public class IngestTrackingEvents {
             state = normalized.after();
         }
         if (!state.equals(before)) {
-            store.saveShipment(orderId, state);
+            store.saveShipment(orderId, state, now);
         }
         if (state.trackingNumber() != null && (!Objects.equals(state.trackingNumber(), before.trackingNumber())
                 || !Objects.equals(state.carrier(), before.carrier()))) {

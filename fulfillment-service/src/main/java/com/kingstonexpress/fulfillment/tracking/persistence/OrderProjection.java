@@ -57,7 +57,7 @@ public class OrderProjection {
         order.placedAt = placedAt;
         order.recordedAt = clock.instant();
         em.persist(order);
-        em.persist(Shipment.of(orderId, json));
+        em.persist(Shipment.of(orderId, json, clock.instant()));
         em.flush();
         LOG.infof("order %s registered: %s, center %s", orderId, type, fulfillmentCenterId);
         parked.release(FactKeys.order(orderId));
@@ -76,7 +76,7 @@ public class OrderProjection {
             // order-service publishes an order's events in order on one partition: placed always comes first.
             throw new PoisonEventException("tracking added to order " + orderId + ", which was never placed");
         }
-        shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json);
+        shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json, clock.instant());
         em.flush();
         LOG.infof("order %s tracking set (carrier %s)", orderId, carrier);
         // The carrier's scans that overtook this event (a DELIVERED within a second of "shipped") apply now.

@@ -48,10 +48,10 @@ public class Shipment extends PanacheEntityBase {
     @Version
     public long version;
 
-    public static Shipment of(String orderId, ObjectMapper json) {
+    public static Shipment of(String orderId, ObjectMapper json, Instant now) {
         Shipment shipment = new Shipment();
         shipment.orderId = orderId;
-        shipment.record(ShipmentState.fresh(), json);
+        shipment.record(ShipmentState.fresh(), json, now);
         return shipment;
     }
 
@@ -63,14 +63,14 @@ public class Shipment extends PanacheEntityBase {
         }
     }
 
-    public void record(ShipmentState state, ObjectMapper json) {
+    public void record(ShipmentState state, ObjectMapper json, Instant now) {
         try {
             status = state.status();
             conditionMarks = json.writeValueAsString(state.conditionMarks());
             newestOccurredAt = state.newestOccurredAt();
             carrier = state.carrier();
             trackingNumber = state.trackingNumber();
-            updatedAt = Instant.now();
+            updatedAt = now;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

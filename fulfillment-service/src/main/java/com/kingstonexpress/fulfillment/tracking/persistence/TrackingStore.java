@@ -55,8 +55,8 @@ public class TrackingStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void saveShipment(String orderId, ShipmentState state) {
-        em.find(Shipment.class, orderId).record(state, json);
+    public void saveShipment(String orderId, ShipmentState state, Instant now) {
+        em.find(Shipment.class, orderId).record(state, json, now);
     }
 
     /** Makes what was written visible to the statements that follow (the release of parked events). */
