@@ -1,6 +1,5 @@
 package com.kingstonexpress.notification.delivery.api;
 
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,10 +31,6 @@ public class DeliveryResource {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
-    /** The keyset of the log, newest first: the last row's creation time and id. */
-    private record After(Instant createdAt, String id) {
-    }
-
     @Inject
     Caller caller;
     @Inject
@@ -52,9 +47,9 @@ public class DeliveryResource {
         requireOwned(subscriptionId);
         DeliveryStatus wanted = QueryParams.enumValue("status", status, DeliveryStatus.class);
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        After after = Cursors.decode(cursor, 2, parts -> new After(Instant.parse(parts.get(0)), parts.get(1)));
-        return Page.keyset(deliveries.page(subscriptionId, wanted, after == null ? null : after.createdAt(),
-                after == null ? null : after.id(), size), size, d -> Cursors.encode(d.createdAt().toString(), d.deliveryId()))
+        Cursors.TimeAndId after = Cursors.timeAndId(cursor);
+        return Page.keyset(deliveries.page(subscriptionId, wanted, after == null ? null : after.at(),
+                after == null ? null : after.id(), size), size, d -> Cursors.encode(d.createdAt(), d.deliveryId()))
                 .map(DeliveryResource::view);
     }
 

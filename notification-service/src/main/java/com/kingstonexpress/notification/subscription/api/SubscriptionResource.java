@@ -1,7 +1,6 @@
 package com.kingstonexpress.notification.subscription.api;
 
 import java.net.URI;
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,10 +40,6 @@ public class SubscriptionResource {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
-    /** The keyset of the list, newest first: the last row's creation time and id. */
-    private record After(Instant createdAt, String id) {
-    }
-
     @Inject
     Caller caller;
     @Inject
@@ -72,9 +67,9 @@ public class SubscriptionResource {
     @RolesAllowed(Roles.SELLER)
     public Page<SubscriptionViews.Subscription> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        After after = Cursors.decode(cursor, 2, parts -> new After(Instant.parse(parts.get(0)), parts.get(1)));
-        return Page.keyset(store.page(caller.sellerId(), after == null ? null : after.createdAt(), after == null ? null : after.id(),
-                size), size, s -> Cursors.encode(s.createdAt().toString(), s.subscriptionId()))
+        Cursors.TimeAndId after = Cursors.timeAndId(cursor);
+        return Page.keyset(store.page(caller.sellerId(), after == null ? null : after.at(), after == null ? null : after.id(),
+                size), size, s -> Cursors.encode(s.createdAt(), s.subscriptionId()))
                 .map(s -> view(s, false));
     }
 

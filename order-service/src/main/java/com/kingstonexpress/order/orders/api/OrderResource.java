@@ -101,20 +101,17 @@ public class OrderResource {
     public Page<OrderView> list(@BeanParam OrderFilterParams params, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        After after = Cursors.decode(cursor, 2, parts -> new After(Instant.parse(parts.get(0)), parts.get(1)));
+        Cursors.TimeAndId after = Cursors.timeAndId(cursor);
         OrderFilter filter = new OrderFilter(caller.sellerId(), params.status(), params.type(), params.attention(),
-                params.createdFrom(), params.createdTo(), params.text(), after == null ? null : after.createdAt(),
-                after == null ? null : after.orderId(), size);
+                params.createdFrom(), params.createdTo(), params.text(), after == null ? null : after.at(),
+                after == null ? null : after.id(), size);
         Instant now = clock.instant();
         List<Slowdown> active = slowdowns.active(now);
-        return Page.keyset(queries.page(filter), size, o -> Cursors.encode(o.createdAt.toString(), o.id))
+        return Page.keyset(queries.page(filter), size, o -> Cursors.encode(o.createdAt, o.id))
                 .map(o -> OrderView.of(o, Slowdowns.covers(active, o, now)));
     }
 
     /** The list's sort key: the last order shown, newest first. */
-    private record After(Instant createdAt, String orderId) {
-    }
-
     @GET
     @Path("summary")
     @RolesAllowed(Roles.SELLER)

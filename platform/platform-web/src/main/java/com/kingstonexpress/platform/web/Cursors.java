@@ -1,6 +1,7 @@
 package com.kingstonexpress.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -51,6 +52,19 @@ public final class Cursors {
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("The cursor is not valid; start again without one.");
         }
+    }
+
+    /** The commonest sort key: newest first by a time, ties broken by id. */
+    public record TimeAndId(Instant at, String id) {
+    }
+
+    /** A {@link TimeAndId} cursor: {@code null} when there is none, 400 when it does not decode. */
+    public static TimeAndId timeAndId(String cursor) {
+        return decode(cursor, 2, parts -> new TimeAndId(Instant.parse(parts.get(0)), parts.get(1)));
+    }
+
+    public static String encode(Instant at, String id) {
+        return encode(at.toString(), id);
     }
 
     /** Reads a {@code limit} query parameter given as text (so "abc" is our 400, not the framework's 404). */

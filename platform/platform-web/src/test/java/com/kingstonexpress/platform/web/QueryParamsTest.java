@@ -48,5 +48,9 @@ class QueryParamsTest {
                 () -> Cursors.decode(cursor, 2, parts -> Instant.parse(parts.get(0)))).problem().getStatus());
         assertEquals(400, assertThrows(ProblemException.class, () -> Cursors.limit("ten", 20, 100)).problem().getStatus());
         assertEquals(20, Cursors.limit((String) null, 20, 100));
+        Instant at = Instant.parse("2026-11-30T10:15:30.123456Z");
+        assertEquals(new Cursors.TimeAndId(at, "o-1"), Cursors.timeAndId(Cursors.encode(at, "o-1")));
+        assertNull(Cursors.timeAndId(" "));
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursors.timeAndId(cursor)).problem().getStatus());
     }
 }
