@@ -49,6 +49,15 @@ class HttpConventionsTest {
         assertNull(event.get("traceparent"));
     }
 
+    /** Services buffer at most 256 KiB of body (platform-web's default): beyond it Quarkus refuses before buffering. */
+    @Test
+    void aBodyOverTheServiceLimitIsRefusedAndOneUnderItIsRead() {
+        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(200 * 1024) + "\",\"quantity\":1}")
+                .post("/probe/validated").then().statusCode(not(equalTo(413)));
+        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(300 * 1024) + "\",\"quantity\":1}")
+                .post("/probe/validated").then().statusCode(413);
+    }
+
     @Test
     void validationFailuresAre400ProblemsNamingTheFields() {
         given().contentType("application/json").body("{\"name\":\"\",\"quantity\":-1}").post("/probe/validated")
