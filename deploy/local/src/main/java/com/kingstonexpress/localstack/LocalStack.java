@@ -115,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
         // Only this machine reaches the services; everyone else goes through the gateway.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(s.managementPort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         if (s.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
@@ -199,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
         FreePorts.requireFree(config.kafkaPort(), "Kafka, KX_KAFKA_PORT");
         for (StackConfig.Service s : config.services()) {
             FreePorts.requireFree(s.port(), s.name() + ", KX_" + s.name().toUpperCase() + "_PORT");
+            FreePorts.requireFree(s.managementPort(), s.name() + " metrics, KX_" + s.name().toUpperCase() + "_MANAGEMENT_PORT");
         }
     }
 }

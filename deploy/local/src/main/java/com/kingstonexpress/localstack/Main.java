@@ -101,7 +101,8 @@ public final class Main {
                 config.services().stream().filter(d -> d.database() != null).forEach(d -> command
                         .append(" KX_GATEWAY_SERVICES_").append(d.name().toUpperCase()).append("_URL=").append(d.url()));
             }
-            command.append(" QUARKUS_HTTP_PORT=").append(s.port()).append(" ./mvnw quarkus:dev -pl ").append(s.module());
+            command.append(" QUARKUS_HTTP_PORT=").append(s.port()).append(" QUARKUS_MANAGEMENT_PORT=").append(s.managementPort())
+                    .append(" ./mvnw quarkus:dev -pl ").append(s.module());
             out.println(command);
         }
         out.println(" (install the platform libraries once first: ./mvnw -DskipTests install)");
@@ -117,6 +118,9 @@ public final class Main {
         out.println(" Swagger UI:                " + gw + "/q/swagger-ui");
         out.println(" OpenAPI:                   " + gw + "/q/openapi");
         out.println(" Health:                    " + gw + "/q/health");
+        out.println(" Metrics (Prometheus):      " + config.services().stream()
+                .map(s -> s.name() + " " + s.managementPort()).collect(java.util.stream.Collectors.joining(", "))
+                + " (http://localhost:PORT/q/metrics)");
         out.println(" PostgreSQL:                jdbc:postgresql://localhost:" + config.postgresPort() + " (user postgres)");
         out.println(" Kafka:                     localhost:" + config.kafkaPort());
         out.println(" Logs:                      " + config.dataDir().resolve("logs"));

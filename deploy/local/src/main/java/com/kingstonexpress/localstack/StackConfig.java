@@ -18,8 +18,8 @@ import com.kingstonexpress.platform.infra.FreePorts;
 public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPort, List<Service> services, boolean seedDemoData,
         boolean simulateCenter) {
 
-    /** One Quarkus application of the stack. */
-    public record Service(String name, String module, int port, String database) {
+    /** One Quarkus application of the stack; {@code managementPort} serves its metrics ({@code /q/metrics}). */
+    public record Service(String name, String module, int port, int managementPort, String database) {
         public Path application(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -27,9 +27,16 @@ public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPo
         public String url() {
             return "http://127.0.0.1:" + port;
         }
+
+        public String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
+        }
     }
 
-    /** Ports 8080 (gateway), 8081-8085 (services), 15432 (PostgreSQL), 19092 (Kafka) unless the environment says otherwise. */
+    /**
+     * Ports 8080 (gateway), 8081-8085 (services), their management ports 9080-9085, 15432 (PostgreSQL), 19092 (Kafka) unless
+     * the environment says otherwise.
+     */
     public static StackConfig fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
         Map<String, Integer> defaults = Map.of("gateway", 8080, "order", 8081, "fulfillment", 8082, "messaging", 8083, "support", 8084,
@@ -38,24 +45,26 @@ public record StackConfig(Path root, Path dataDir, int postgresPort, int kafkaPo
         return new StackConfig(root, data,
                 port(env, "KX_POSTGRES_PORT", 15432),
                 port(env, "KX_KAFKA_PORT", 19092),
-                services(name -> port(env, "KX_" + name.toUpperCase() + "_PORT", defaults.get(name))),
+                services(name -> port(env, "KX_" + name.toUpperCase() + "_PORT", defaults.get(name)),
+                        name -> port(env, "KX_" + name.toUpperCase() + "_MANAGEMENT_PORT", defaults.get(name) + 1000)),
                 !"false".equals(env.get("KX_DEMO_DATA")),
                 !"false".equals(env.get("KX_CENTER_SIMULATOR")));
     }
 
     /** Every port free and chosen at random, data in {@code dataDir}: for tests beside anything else running. */
     public static StackConfig onFreePorts(Path root, Path dataDir) {
-        return new StackConfig(root, dataDir, FreePorts.find(), FreePorts.find(), services(name -> FreePorts.find()), false, false);
+        return new StackConfig(root, dataDir, FreePorts.find(), FreePorts.find(), services(name -> FreePorts.find(), name -> FreePorts.find()),
+                false, false);
     }
 
-    private static List<Service> services(ToIntFunction<String> port) {
+    private static List<Service> services(ToIntFunction<String> port, ToIntFunction<String> managementPort) {
         return List.of(
-                new Service("order", "order-service", port.applyAsInt("order"), "kx_orders"),
-                new Service("fulfillment", "fulfillment-service", port.applyAsInt("fulfillment"), "kx_fulfillment"),
-                new Service("messaging", "messaging-service", port.applyAsInt("messaging"), "kx_messaging"),
-                new Service("support", "support-service", port.applyAsInt("support"), "kx_support"),
-                new Service("notification", "notification-service", port.applyAsInt("notification"), "kx_notifications"),
-                new Service("gateway", "api-gateway", port.applyAsInt("gateway"), null));
+                new Service("order", "order-service", port.applyAsInt("order"), managementPort.applyAsInt("order"), "kx_orders"),
+                new Service("fulfillment", "fulfillment-service", port.applyAsInt("fulfillment"), managementPort.applyAsInt("fulfillment"), "kx_fulfillment"),
+                new Service("messaging", "messaging-service", port.applyAsInt("messaging"), managementPort.applyAsInt("messaging"), "kx_messaging"),
+                new Service("support", "support-service", port.applyAsInt("support"), managementPort.applyAsInt("support"), "kx_support"),
+                new Service("notification", "notification-service", port.applyAsInt("notification"), managementPort.applyAsInt("notification"), "kx_notifications"),
+                new Service("gateway", "api-gateway", port.applyAsInt("gateway"), managementPort.applyAsInt("gateway"), null));
     }
 
     public Service service(String name) {

@@ -23,8 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
+import com.kingstonexpress.platform.metrics.KxMetrics;
 import com.kingstonexpress.platform.web.RequestIds;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -54,6 +56,8 @@ public class InboundEvents {
     ObjectMapper json;
     @Inject
     Inbox inbox;
+    @Inject
+    MeterRegistry registry;
 
     private final AtomicLong transientRetries = new AtomicLong();
     private volatile boolean stopping;
@@ -72,14 +76,25 @@ public class InboundEvents {
      * @return true if applied, false if it was a duplicate
      */
     public boolean handle(String consumer, String record, Consumer<EventEnvelope> apply) {
-        return handle(consumer, parse(consumer, record), apply);
+        EventEnvelope event;
+        try {
+            event = parse(consumer, record);
+        } catch (PoisonEventException e) {
+            throw deadLettered(consumer, e);
+        }
+        return handle(consumer, event, apply);
     }
 
     /** Handles a record in either CloudEvents mode: structured (the value) or binary ({@code ce_*} headers). */
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> apply) {
-        EventEnvelope event = header(record.headers(), BINARY_PREFIX + "specversion") != null
-                ? parseBinary(consumer, record)
-                : parse(consumer, record.value());
+        EventEnvelope event;
+        try {
+            event = header(record.headers(), BINARY_PREFIX + "specversion") != null
+                    ? parseBinary(consumer, record)
+                    : parse(consumer, record.value());
+        } catch (PoisonEventException e) {
+            throw deadLettered(consumer, e);
+        }
         return handle(consumer, event, apply);
     }
 
@@ -102,7 +117,7 @@ public class InboundEvents {
                     });
                 } catch (RuntimeException e) {
                     if (e instanceof PoisonEventException || !TransientFailures.isTransient(e)) {
-                        throw rejected(consumer, event, e);
+                        throw deadLettered(consumer, rejected(consumer, event, e));
                     }
                     transientRetries.incrementAndGet();
                     logRetry(consumer, event, attempt, backoff, e);
@@ -114,6 +129,12 @@ public class InboundEvents {
             RequestIds.set(previousRequestId);
             RequestIds.setTraceparent(previousTraceparent);
         }
+    }
+
+    /** Counts a record the connector will now send to the dead-letter topic ({@code kx_events_dead_lettered_total{consumer}}). */
+    private RuntimeException deadLettered(String consumer, RuntimeException e) {
+        registry.counter(KxMetrics.EVENTS_DEAD_LETTERED, "consumer", consumer).increment();
+        return e;
     }
 
     /** How many times, since start, an event was retried because the infrastructure failed under it. */

@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -57,11 +59,17 @@ public class OutboxRelay {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+    @Inject
+    OutboxMetrics metrics;
+    @Inject
+    MeterRegistry registry;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private ExecutorService loop;
     private KafkaProducer<String, String> producer;
+    /** The relay producer's own Kafka client metrics (kafka_producer_*), bound again for each fresh producer. */
+    private KafkaClientMetrics producerMetrics;
     private Instant nextPrune = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent ignored) {
@@ -101,6 +109,7 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
         }
         producer.close(java.time.Duration.ofSeconds(5));
+        producerMetrics.close();
     }
 
     /** Asks the relay to look for new rows now. */
@@ -201,7 +210,9 @@ public class OutboxRelay {
                 marked = mark.executeUpdate();
             }
         }
+        metrics.published(marked);
         if (failure != null) {
+            metrics.publishFailed();
             long firstUnsent = rows.get(acknowledged.size()).position;
             try (PreparedStatement note = c.prepareStatement(
                     "UPDATE kx_outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?")) {
@@ -213,6 +224,7 @@ public class OutboxRelay {
                     firstUnsent, failure);
             // A fresh producer starts a fresh idempotent session; the unacknowledged rows go out again in order.
             producer.close(java.time.Duration.ZERO);
+            producerMetrics.close();
             producer = createProducer();
         }
         return failure == null ? marked : 0;
@@ -261,7 +273,10 @@ public class OutboxRelay {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout / 3));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout - 500));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "kx-outbox-relay");
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        KafkaProducer<String, String> created = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        producerMetrics = new KafkaClientMetrics(created);
+        producerMetrics.bindTo(registry);
+        return created;
     }
 
     private record Row(long position, String topic, String key, String type, String payload) {

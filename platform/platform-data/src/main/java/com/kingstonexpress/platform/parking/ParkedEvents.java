@@ -13,9 +13,16 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
+import com.kingstonexpress.platform.metrics.KxMetrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps events that name a fact this service does not know yet, and applies them once the fact arrives.
@@ -49,6 +56,10 @@ public class ParkedEvents {
     @Inject
     ParkingConfig config;
     @Inject
+    MeterRegistry registry;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
     @Any
     Instance<ParkedEventHandler> handlers;
 
@@ -81,7 +92,7 @@ public class ParkedEvents {
     public boolean park(String consumer, String eventId, String awaiting, String payload, String reason) {
         lock(awaiting);
         Instant now = Instant.now();
-        return em.createNativeQuery("""
+        boolean parked = em.createNativeQuery("""
                 INSERT INTO kx_parked_event (consumer, event_id, awaiting, payload, reason, parked_at, expires_at, state)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PARKED')
                 ON CONFLICT (consumer, event_id) DO UPDATE SET awaiting = EXCLUDED.awaiting, payload = EXCLUDED.payload,
@@ -96,6 +107,10 @@ public class ParkedEvents {
                 .setParameter(6, Timestamp.from(now))
                 .setParameter(7, Timestamp.from(now.plus(config.expireAfter())))
                 .executeUpdate() == 1;
+        if (parked) {
+            countOnCommit(KxMetrics.EVENTS_PARKED, consumer);
+        }
+        return parked;
     }
 
     /**
@@ -169,6 +184,7 @@ public class ParkedEvents {
             if (handler != null) {
                 handler.expired(event);
             }
+            countOnCommit(KxMetrics.EVENTS_PARKED_EXPIRED, event.consumer());
             expired.add(event);
         }
         if (!expired.isEmpty()) {
@@ -186,6 +202,22 @@ public class ParkedEvents {
                 .setParameter(1, consumer)
                 .setParameter(2, awaiting)
                 .getSingleResult()).longValue();
+    }
+
+    /** Counts per consumer once the transaction commits: a rolled-back (and retried) attempt parks nothing. */
+    private void countOnCommit(String meter, String consumer) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    registry.counter(meter, "consumer", consumer).increment();
+                }
+            }
+        });
     }
 
     private ParkedEventHandler handler(String consumer) {
