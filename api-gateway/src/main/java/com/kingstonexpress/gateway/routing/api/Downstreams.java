@@ -18,7 +18,11 @@ import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.routing.policy.CircuitBreaker;
 import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.gateway.routing.policy.Lane;
+import com.kingstonexpress.platform.metrics.KxMetrics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.quarkus.runtime.Startup;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -39,12 +43,15 @@ import io.vertx.core.http.RequestOptions;
  * gateway is busy, not that the service is down: such a request is shed and not counted.
  */
 @ApplicationScoped
+@Startup // its breakers' gauges are on /q/metrics before the first request
 public class Downstreams {
 
     @Inject
     Vertx vertx;
     @Inject
     GatewayConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private final Map<Lane, Map<Downstream, HttpClient>> clients = new EnumMap<>(Lane.class);
     private final Map<Lane, Map<Downstream, CircuitBreaker>> breakers = new EnumMap<>(Lane.class);
@@ -74,7 +81,12 @@ public class Downstreams {
                         // A bounded queue: beyond it a request is shed at once rather than piling up.
                         .setMaxWaitQueueSize(poolSize * 4)
                         .setSsl("https".equals(bases.get(d).getScheme()))));
-                laneBreakers.put(d, new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor()));
+                CircuitBreaker breaker = new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor());
+                laneBreakers.put(d, breaker);
+                // 1 while the breaker refuses requests to the service (kx_gateway_breaker_open{service, lane}).
+                Gauge.builder(KxMetrics.GATEWAY_BREAKER_OPEN, breaker, b -> b.isOpen(System.nanoTime()) ? 1 : 0)
+                        .tag("service", d.serviceName()).tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                        .description("1 while the gateway's circuit breaker for the service is open").register(registry);
             }
             clients.put(lane, laneClients);
             breakers.put(lane, laneBreakers);

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.edge.api.EdgeGuard;
+import com.kingstonexpress.gateway.edge.api.EdgeMetrics;
 import com.kingstonexpress.gateway.edge.api.ProblemResponses;
 import com.kingstonexpress.gateway.edge.api.RateLimiter;
 import com.kingstonexpress.gateway.edge.api.RequestIdRoute;
@@ -74,6 +75,8 @@ public class ProxyRoutes {
     @Inject
     ProblemResponses problems;
     @Inject
+    EdgeMetrics metrics;
+    @Inject
     GatewayConfig config;
     @Inject
     Vertx vertx;
@@ -90,15 +93,17 @@ public class ProxyRoutes {
     private static final class Exchange {
         final RoutingContext ctx;
         final String requestId;
+        final Downstream target;
         final long arrivedNanos = System.nanoTime();
         private final List<Runnable> onFinish = new ArrayList<>();
         private Runnable onClientGone = () -> { };
         private boolean finished;
         private boolean closeWhenAnswered;
 
-        Exchange(RoutingContext ctx, String requestId) {
+        Exchange(RoutingContext ctx, String requestId, Downstream target) {
             this.ctx = ctx;
             this.requestId = requestId;
+            this.target = target;
             ctx.response().endHandler(v -> answered());
             ctx.response().closeHandler(v -> clientGone());
         }
@@ -156,7 +161,7 @@ public class ProxyRoutes {
         RequestIds.set(requestId);
         String path = ctx.normalizedPath();
         Downstream target = RouteTable.serviceFor(path).orElseThrow();
-        Exchange exchange = new Exchange(ctx, requestId);
+        Exchange exchange = new Exchange(ctx, requestId, target);
 
         String transferEncoding = in.getHeader("Transfer-Encoding");
         if (transferEncoding != null && !transferEncoding.trim().equalsIgnoreCase("chunked")) {
@@ -290,13 +295,13 @@ public class ProxyRoutes {
                 if (Downstreams.serviceFailedToConnect(cause)) {
                     breaker.recordFailure(System.nanoTime());
                     LOG.warnf("%s unreachable for %s %s: %s", target.serviceName(), in.method(), path, cause.getMessage());
-                    problems.send(ctx, ProblemResponses.serviceUnavailable(target), exchange.requestId);
+                    sendProblem(ctx, target, ProblemResponses.serviceUnavailable(target), exchange.requestId);
                 } else {
                     // No free connection in time: the gateway is busy; the service is not at fault.
                     breaker.recordNeither();
                     LOG.debugf("%s lane %s busy for %s %s: %s", target.serviceName(), lane, in.method(), path, cause.getMessage());
                     ctx.response().putHeader("Retry-After", "1");
-                    problems.send(ctx, ProblemResponses.busy(target), exchange.requestId);
+                    sendProblem(ctx, target, ProblemResponses.busy(target), exchange.requestId);
                 }
                 return;
             }
@@ -388,9 +393,9 @@ public class ProxyRoutes {
         breaker.recordFailure(System.nanoTime());
         LOG.warnf("%s failed to answer: %s", target.serviceName(), cause.getMessage());
         if (cause instanceof TimeoutException) {
-            problems.send(ctx, ProblemResponses.serviceTimeout(target), requestId);
+            sendProblem(ctx, target, ProblemResponses.serviceTimeout(target), requestId);
         } else {
-            problems.send(ctx, ProblemResponses.serviceUnavailable(target), requestId);
+            sendProblem(ctx, target, ProblemResponses.serviceUnavailable(target), requestId);
         }
     }
 
@@ -408,7 +413,13 @@ public class ProxyRoutes {
         if (!in.isEnded() && mayHaveBody(in)) {
             exchange.closeWhenAnswered();
         }
-        problems.send(exchange.ctx, problem, exchange.requestId);
+        sendProblem(exchange.ctx, exchange.target, problem, exchange.requestId);
+    }
+
+    /** Answers a problem of the gateway's own for a request to {@code target}, and counts it. */
+    private void sendProblem(RoutingContext ctx, Downstream target, Problem problem, String requestId) {
+        metrics.refused(target, problem);
+        problems.send(ctx, problem, requestId);
     }
 
     private static boolean mayHaveBody(HttpServerRequest in) {

@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.application.IngestTrackingEvents;
 import com.kingstonexpress.fulfillment.tracking.config.WebhookConfig;
 import com.kingstonexpress.fulfillment.tracking.domain.BatchOutcome;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
+import com.kingstonexpress.platform.metrics.KxMetrics;
 import com.kingstonexpress.platform.problem.ProblemException;
 import com.kingstonexpress.platform.problem.Problems;
 import com.kingstonexpress.platform.security.WebhookSignature;
@@ -46,16 +49,40 @@ public class WebhookGate {
     IngestTrackingEvents ingestion;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry registry;
 
     /** Checks, parses and ingests one signed batch of {@code sender}, whose secret is among {@code senders}. */
     <I extends EventItem, B extends EventItem.Batch<I>> Response receive(Sender sender,
             Map<String, WebhookConfig.SenderSecret> senders, String signature, byte[] body, Class<B> type) {
-        String canonicalSignature = verify(senders, sender.id(), signature, body);
-        B batch = batch(body, type);
-        BatchOutcome outcome = ingestion.signed(sender, canonicalSignature,
-                batch.events().stream().map(item -> item.received(sender.id())).toList())
-                .orElseThrow(this::replayed);
-        return Response.accepted(BatchReceipt.of(outcome)).build();
+        String outcome = "failed";
+        try {
+            String canonicalSignature = verify(senders, sender.id(), signature, body);
+            B batch = batch(body, type);
+            BatchOutcome ingested = ingestion.signed(sender, canonicalSignature,
+                    batch.events().stream().map(item -> item.received(sender.id())).toList())
+                    .orElse(null);
+            if (ingested == null) {
+                outcome = "replayed";
+                throw replayed();
+            }
+            outcome = "accepted";
+            return Response.accepted(BatchReceipt.of(ingested)).build();
+        } catch (ProblemException e) {
+            if (!"replayed".equals(outcome)) {
+                outcome = switch (e.problem().getStatus()) {
+                    case 401 -> "bad_signature";
+                    case 413 -> "too_large";
+                    case 400 -> "malformed";
+                    default -> "failed";
+                };
+            }
+            throw e;
+        } finally {
+            // kx_webhook_receipts_total{sender=center|carrier, outcome}: the sender's kind, never its id.
+            registry.counter(KxMetrics.WEBHOOK_RECEIPTS, "sender", sender.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    "outcome", outcome).increment();
+        }
     }
 
     /**

@@ -16,11 +16,15 @@ public class CheckReply {
     ConversationQueries conversations;
     @Inject
     ReplyChecker checker;
+    @Inject
+    ReplyFindingsCount findingsCount;
 
     @Transactional
     public ReplyCheckResult check(String sellerId, String conversationId, String body) {
         conversations.ofSeller(sellerId, conversationId, false)
                 .orElseThrow(() -> ProblemException.notFound("Conversation", conversationId));
-        return ReplyCheckResult.of(checker.check(body));
+        var findings = checker.check(body);
+        findingsCount.count(findings, "check");
+        return ReplyCheckResult.of(findings);
     }
 }

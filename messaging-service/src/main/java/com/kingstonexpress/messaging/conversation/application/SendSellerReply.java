@@ -42,6 +42,8 @@ public class SendSellerReply {
     @Inject
     ReplyChecker checker;
     @Inject
+    ReplyFindingsCount findingsCount;
+    @Inject
     Outbox outbox;
     @Inject
     Clock clock;
@@ -52,6 +54,7 @@ public class SendSellerReply {
         Conversation conversation = conversations.ofSeller(command.sellerId(), command.conversationId(), true)
                 .orElseThrow(() -> ProblemException.notFound("Conversation", command.conversationId()));
         List<Finding> findings = checker.check(command.body());
+        findingsCount.count(findings, "send");
         List<String> blocking = findings.stream().filter(f -> f.severity() == Severity.BLOCK).map(Finding::ruleId).distinct().toList();
         Set<String> unacknowledged = findings.stream().filter(f -> f.severity() == Severity.WARN && !acknowledged.contains(f.rule()))
                 .map(Finding::ruleId).collect(Collectors.toCollection(LinkedHashSet::new));
