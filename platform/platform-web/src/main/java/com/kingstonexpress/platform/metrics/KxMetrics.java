@@ -57,15 +57,12 @@ public final class KxMetrics {
      */
     public static final List<String> EXTENSION_NAMES = List.of(
             "http_server_requests_seconds_count",
-            "http_server_requests_seconds_bucket",
+            "http_server_requests_seconds_sum",
             "kafka_consumer_fetch_manager_records_lag_max",
-            "kafka_consumer_fetch_manager_records_lag",
             "kafka_producer_record_send_total",
             "kafka_producer_record_error_total",
             "agroal_active_count",
-            "agroal_awaiting_count",
-            "jvm_memory_used_bytes",
-            "process_cpu_usage");
+            "agroal_awaiting_count");
 
     private KxMetrics() {
     }
