@@ -33,9 +33,10 @@ class OrderMetricsTest {
 
         String first = place(SELLER, "SELLER_MANAGED");
         place(SELLER, "SELLER_MANAGED");
+        act(SELLER, first, "start-processing", Map.of()).statusCode(200);
         act(SELLER, first, "mark-shipped", Map.of("carrier", "royal-parcel", "trackingNumber", "RP-M1")).statusCode(409);
         act(SELLER, first, "mark-shipped", Map.of("carrier", "royal-parcel", "trackingNumber", "RP-M1")).statusCode(409);
-        act(SELLER, first, "mark-in-transit", Map.of()).statusCode(409);
+        act(SELLER, first, "start-processing", Map.of()).statusCode(409);
 
         String scrape = Metrics.scrape();
         assertEquals(addressRefusals + 2, Metrics.valueIn(scrape, REFUSALS, "rule", "SM_ADDRESS_NOT_CONFIRMED"),
