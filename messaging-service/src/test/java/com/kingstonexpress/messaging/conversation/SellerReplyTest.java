@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.testing.Metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -62,6 +63,7 @@ class SellerReplyTest {
     @Test
     void theReplyCheckPreviewsFindingsAndSendsNothing() {
         openConversation();
+        String before = Metrics.scrape();
         asSeller().body(Map.of("body", "It will definitely arrive tomorrow. The courier is useless though."))
                 .post("/api/v1/conversations/" + conversationId + "/reply-check").then().statusCode(200)
                 .body("findings.ruleId", contains("MSG_GUARANTEED_DATE", "MSG_BLAME", "MSG_TONE"))
@@ -76,6 +78,12 @@ class SellerReplyTest {
         asSeller().body(Map.of("body", "   ")).post("/api/v1/conversations/" + conversationId + "/reply-check").then().statusCode(200)
                 .body("findings.ruleId", contains("MSG_EMPTY"));
         assertEquals(0, sellerMessages());
+        // Each finding counted by rule on /q/metrics (management port): kx_reply_check_findings_total{rule, step="check"}.
+        String after = Metrics.scrape();
+        for (String rule : List.of("MSG_GUARANTEED_DATE", "MSG_BLAME", "MSG_TONE", "MSG_EMPTY")) {
+            assertEquals(Metrics.valueIn(before, "kx_reply_check_findings_total", "rule", rule, "step", "check") + 1,
+                    Metrics.valueIn(after, "kx_reply_check_findings_total", "rule", rule, "step", "check"), rule);
+        }
     }
 
     @Test
