@@ -85,6 +85,11 @@ class GatewayMetricsTest {
         } finally {
             StubServices.answerNormally("/api/v1/orders/o-metrics-hangs");
         }
-        assertEquals(before + 1, Metrics.value(REFUSALS, "service", "order-service", "status", "504", "reason", "service-timeout"));
+        String scrape = Metrics.scrape();
+        assertEquals(before + 1, Metrics.valueIn(scrape, REFUSALS, "service", "order-service", "status", "504", "reason", "service-timeout"));
+        // The HTTP metrics name the resource, never one order's path.
+        assertTrue(Metrics.series(scrape, "http_server_requests_seconds_count", "uri", "/api/v1/orders/o-metrics-hangs").isEmpty());
+        assertTrue(Metrics.valueIn(scrape, "http_server_requests_seconds_count", "uri", "/api/v1/orders/*", "status", "504") >= 1,
+                () -> Metrics.series(scrape, "http_server_requests_seconds_count").toString());
     }
 }
