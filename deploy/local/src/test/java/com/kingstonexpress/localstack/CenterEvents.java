@@ -14,11 +14,12 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.platform.security.EventSignature;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
 import io.restassured.response.Response;
 
-/** Signed center webhook calls, as a dispatchment center's system makes them. */
+/** Signed center webhook calls and Kafka records, as a dispatchment center's system makes them. */
 final class CenterEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +54,17 @@ final class CenterEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * A center event as a center publishes it on Kafka (structured mode), with the {@code kxsignature} extension: the
+     * HMAC with the center's secret that fulfillment-service requires of every center event on the topic.
+     */
+    static String kafkaRecord(Map<String, Object> cloudEvent) {
+        Map<String, Object> signed = new LinkedHashMap<>(cloudEvent);
+        signed.put(EventSignature.ATTRIBUTE, EventSignature.sign(RunningStack.CENTER_SECRET, (String) cloudEvent.get("id"),
+                (String) cloudEvent.get("type"), (String) cloudEvent.get("subject"), JSON.valueToTree(cloudEvent.get("data"))));
+        return json(signed);
     }
 
     static String sign(String body) {

@@ -114,7 +114,7 @@ class DeadLettersEndToEndTest {
     }
 
     private static String centerEvent(String eventId, String centerEventId, String orderId, String type) {
-        return CenterEvents.json(Map.of("specversion", "1.0", "id", eventId, "source", "/centers/" + RunningStack.CENTER,
+        return CenterEvents.kafkaRecord(Map.of("specversion", "1.0", "id", eventId, "source", "/centers/" + RunningStack.CENTER,
                 "type", "com.kingstonexpress.fulfillment.center-event.v1", "subject", orderId, "time", Instant.now().toString(),
                 "datacontenttype", "application/json", "data", Map.of("centerId", RunningStack.CENTER, "eventId", centerEventId,
                         "orderId", orderId, "type", type, "occurredAt", Instant.now().toString(), "location", "London dispatchment center")));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,7 +66,12 @@ class IncidentsTest {
         given().auth().oauth2(DevTokens.seller("seller-9")).when().get(PATH)
                 .then().statusCode(200).body("items.incidentId", hasItem(incidentId));
         given().auth().oauth2(DevTokens.supportAgent("agent-9")).when().get(PATH + "/" + incidentId)
-                .then().statusCode(200).body("customerNote", equalTo("Storms are slowing deliveries in Scotland and Wales."));
+                .then().statusCode(200).body("customerNote", equalTo("Storms are slowing deliveries in Scotland and Wales."))
+                .body("$", not(hasKey("declaredBy")));
+        // #12 L5: who declared it is staff business; sellers (and the storefront) see the incident, not the person.
+        given().auth().oauth2(DevTokens.seller("seller-9")).when().get(PATH)
+                .then().statusCode(200).body("items.find { it.incidentId == '%s' }".formatted(incidentId), not(hasKey("declaredBy")));
+        operations().when().get(PATH + "/" + incidentId).then().statusCode(200).body("declaredBy", equalTo("ops-1"));
 
         String resolvedAt = operations().when().post(PATH + "/" + incidentId + "/resolution")
                 .then().statusCode(200).body("state", equalTo("RESOLVED")).body("resolvedBy", equalTo("ops-1"))

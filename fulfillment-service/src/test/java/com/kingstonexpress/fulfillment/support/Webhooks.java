@@ -5,6 +5,10 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kingstonexpress.platform.security.EventSignature;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
 import io.restassured.response.ValidatableResponse;
@@ -14,6 +18,10 @@ public final class Webhooks {
 
     public static final String CENTER_SECRET = "dev-center-secret";
     public static final String CARRIER_SECRET = "dev-carrier-secret";
+    /** A second center, configured in tests only: signs its own events, but no demo order is assigned to it. */
+    public static final String LEEDS_CENTER = "center-leeds-2";
+    public static final String LEEDS_SECRET = "dev-leeds-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Webhooks() {
     }
@@ -51,6 +59,22 @@ public final class Webhooks {
 
     public static String batch(String... events) {
         return "{\"events\":[" + String.join(",", events) + "]}";
+    }
+
+    /** A structured-mode CloudEvent as a center publishes it on Kafka: with its kxsignature extension. */
+    public static String signedRecord(String cloudEvent, String secret) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(cloudEvent);
+            event.put(EventSignature.ATTRIBUTE, EventSignature.sign(secret, event.path("id").asText(null),
+                    event.path("type").asText(null), event.path("subject").asText(null), event.get("data")));
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static String secretOf(String centerId) {
+        return LEEDS_CENTER.equals(centerId) ? LEEDS_SECRET : CENTER_SECRET;
     }
 
     public static byte[] bytes(String s) {

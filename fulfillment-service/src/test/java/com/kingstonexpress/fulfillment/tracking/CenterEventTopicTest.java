@@ -19,8 +19,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.support.OrderFixtures;
 import com.kingstonexpress.fulfillment.support.Tables;
+import com.kingstonexpress.fulfillment.support.Webhooks;
+import com.kingstonexpress.platform.security.EventSignature;
+
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +42,12 @@ class CenterEventTopicTest {
 
     private final Instant placedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
+    /** Signed by the center it names, as every center must (#12 M3). */
     static String centerEventRecord(String centerId, String eventId, String orderId, String type, Instant occurredAt) {
+        return Webhooks.signedRecord(unsignedCenterEventRecord(centerId, eventId, orderId, type, occurredAt), Webhooks.secretOf(centerId));
+    }
+
+    static String unsignedCenterEventRecord(String centerId, String eventId, String orderId, String type, Instant occurredAt) {
         return OrderFixtures.envelope(orderId, "com.kingstonexpress.fulfillment.center-event.v1", """
                 {"centerId":"%s","eventId":"%s","orderId":"%s","type":"%s","occurredAt":"%s","carrier":null,
                  "trackingNumber":null,"location":"London dispatchment center","proof":null,"details":{"bay":"B4"}}"""
@@ -61,16 +70,20 @@ class CenterEventTopicTest {
     }
 
     @Test
-    void anEventPublishedInBinaryModeIsAppliedLikeAStructuredOne() {
+    void anEventPublishedInBinaryModeIsAppliedLikeAStructuredOne() throws Exception {
         String orderId = orders.kingstonOrder("seller-4", placedAt);
         String eventId = "k-" + UUID.randomUUID();
         String data = """
                 {"centerId":"%s","eventId":"%s","orderId":"%s","type":"PICKED","occurredAt":"%s","carrier":null,
                  "trackingNumber":null,"location":"London dispatchment center","proof":null,"details":{}}"""
                 .formatted(OrderFixtures.CENTER, eventId, orderId, placedAt.plusSeconds(60));
-        Map<String, String> attributes = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_source", "/centers/" + OrderFixtures.CENTER, "ce_type", "com.kingstonexpress.fulfillment.center-event.v1",
-                "ce_subject", orderId, "ce_time", placedAt.plusSeconds(61).toString(), "content-type", "application/json");
+        String id = UUID.randomUUID().toString();
+        String type = "com.kingstonexpress.fulfillment.center-event.v1";
+        String signature = EventSignature.sign(Webhooks.CENTER_SECRET, id, type, orderId, new ObjectMapper().readTree(data));
+        Map<String, String> attributes = Map.of("ce_specversion", "1.0", "ce_id", id,
+                "ce_source", "/centers/" + OrderFixtures.CENTER, "ce_type", type,
+                "ce_subject", orderId, "ce_time", placedAt.plusSeconds(61).toString(), "content-type", "application/json",
+                "ce_kxsignature", signature);
         KafkaTopics.send(TOPIC, orderId, data, attributes.entrySet().stream()
                 .map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
         await().atMost(OrderFixtures.WAIT).until(() -> tables.count("tracking_event WHERE event_id = ?1", eventId) == 1);
@@ -80,7 +93,7 @@ class CenterEventTopicTest {
     void aWellFormedEventThatCannotApplyIsRejectedAndKeptAndAMalformedOneIsDeadLettered() {
         String orderId = orders.kingstonOrder("seller-4", placedAt);
         String wrongCenter = "k-wrong-" + UUID.randomUUID();
-        KafkaTopics.send(TOPIC, orderId, centerEventRecord("center-leeds-2", wrongCenter, orderId, "PICKED", placedAt.plusSeconds(60)));
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord(Webhooks.LEEDS_CENTER, wrongCenter, orderId, "PICKED", placedAt.plusSeconds(60)));
         String malformed = centerEventRecord(OrderFixtures.CENTER, "", orderId, "PICKED", placedAt.plusSeconds(60));
         KafkaTopics.send(TOPIC, orderId, malformed);
         String valid = "k-" + UUID.randomUUID();
@@ -91,5 +104,41 @@ class CenterEventTopicTest {
         var dead = KafkaTopics.await(TOPIC + ".dlq", r -> orderId.equals(r.key()), l -> !l.isEmpty(), OrderFixtures.WAIT);
         String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains("eventId"), reason);
+    }
+
+    @Test
+    void aForgedOrUnsignedEventChangesNothingAndIsDeadLetteredNamingTheSignature() {
+        String orderId = orders.kingstonOrder("seller-4", placedAt);
+        String unsigned = "k-unsigned-" + UUID.randomUUID();
+        String forged = "k-forged-" + UUID.randomUUID();
+        String otherCenters = "k-leeds-key-" + UUID.randomUUID();
+        String tampered = "k-tampered-" + UUID.randomUUID();
+        // Anyone who can write to the topic, claiming to be the order's center.
+        KafkaTopics.send(TOPIC, orderId, unsignedCenterEventRecord(OrderFixtures.CENTER, unsigned, orderId, "DELIVERED",
+                placedAt.plusSeconds(60)));
+        KafkaTopics.send(TOPIC, orderId, Webhooks.signedRecord(unsignedCenterEventRecord(OrderFixtures.CENTER, forged, orderId,
+                "DELIVERED", placedAt.plusSeconds(60)), "guessed-secret"));
+        // A real center signing with its own secret, but speaking for another center.
+        KafkaTopics.send(TOPIC, orderId, Webhooks.signedRecord(unsignedCenterEventRecord(OrderFixtures.CENTER, otherCenters, orderId,
+                "DELIVERED", placedAt.plusSeconds(60)), Webhooks.LEEDS_SECRET));
+        // A genuinely signed event whose type was changed afterwards.
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord(OrderFixtures.CENTER, tampered, orderId, "PICKED", placedAt.plusSeconds(60))
+                .replace("\"type\":\"PICKED\"", "\"type\":\"DELIVERED\""));
+        String genuine = "k-" + UUID.randomUUID();
+        KafkaTopics.send(TOPIC, orderId, centerEventRecord(OrderFixtures.CENTER, genuine, orderId, "PICKED", placedAt.plusSeconds(90)));
+
+        await().atMost(OrderFixtures.WAIT).until(() -> tables.count("tracking_event WHERE event_id = ?1", genuine) == 1);
+        var dead = KafkaTopics.await(TOPIC + ".dlq", r -> orderId.equals(r.key()), l -> l.size() >= 4, OrderFixtures.WAIT);
+        assertEquals(4, dead.size());
+        for (var letter : dead) {
+            String reason = new String(letter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertTrue(reason.contains("center event signature refused"), reason);
+        }
+        for (String eventId : new String[] { unsigned, forged, otherCenters, tampered }) {
+            assertEquals(0, tables.count("tracking_event WHERE event_id = ?1", eventId));
+            assertEquals(0, tables.count("rejected_event WHERE event_id = ?1", eventId));
+        }
+        assertEquals(1, tables.count("tracking_event WHERE order_id = ?1", orderId), "only the genuine PICKED applied");
+        assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
     }
 }

@@ -85,7 +85,9 @@ public class IncidentResource {
             + "ACTIVE ones and SCHEDULED ones (starting later).")
     public IncidentView.Current current() {
         Instant now = clock.instant();
-        return new IncidentView.Current(incidents.unresolvedNotEnded(now).stream().map(i -> IncidentView.of(i, json, now)).toList());
+        boolean operations = caller.is(Roles.OPERATIONS);
+        return new IncidentView.Current(incidents.unresolvedNotEnded(now).stream()
+                .map(i -> IncidentView.of(i, json, now, operations)).toList());
     }
 
     @GET
@@ -97,7 +99,7 @@ public class IncidentResource {
         if (incident == null) {
             throw ProblemException.notFound("Incident", incidentId);
         }
-        return IncidentView.of(incident, json, clock.instant());
+        return IncidentView.of(incident, json, clock.instant(), caller.is(Roles.OPERATIONS));
     }
 
     private String text(Object value) {

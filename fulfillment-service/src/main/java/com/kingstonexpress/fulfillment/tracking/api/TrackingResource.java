@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kingstonexpress.fulfillment.tracking.domain.EventAdmission;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentState;
 import com.kingstonexpress.fulfillment.tracking.persistence.ProjectedOrder;
 import com.kingstonexpress.fulfillment.tracking.persistence.RejectedEventRecord;
@@ -58,7 +59,7 @@ public class TrackingResource {
                 state.status(), List.copyOf(state.activeConditions()), state.newestOccurredAt(), timeline);
         // Support agents investigating "status not updating" see what was refused for the order and why.
         List<TrackingView.RejectedEntry> rejected = !caller.isSupportAgent() ? null
-                : rejectedFor(orderId, state.trackingNumber()).stream()
+                : rejectedFor(orderId, state.carrier(), state.trackingNumber()).stream()
                         .map(r -> new TrackingView.RejectedEntry(r.eventId, r.source, r.sourceId, r.eventType, r.occurredAt,
                                 r.receivedAt, r.reason, r.reasonCode))
                         .toList();
@@ -70,12 +71,17 @@ public class TrackingResource {
      * Refused for the order, and carrier events for its tracking number that were refused or that waited for it
      * too long (parked, then expired) before it was known here: they name no order, only the number.
      */
-    private static List<RejectedEventRecord> rejectedFor(String orderId, String trackingNumber) {
+    private static List<RejectedEventRecord> rejectedFor(String orderId, String carrier, String trackingNumber) {
         if (trackingNumber == null) {
             return RejectedEventRecord.list("orderId = ?1 order by receivedAt, id", orderId);
         }
-        return RejectedEventRecord.list("orderId = ?1 or (orderId is null and trackingNumber = ?2) order by receivedAt, id",
-                orderId, trackingNumber);
+        // A number is unique only per carrier: another carrier's refusals for the same number are another parcel's.
+        return RejectedEventRecord.<RejectedEventRecord>list(
+                "orderId = ?1 or (orderId is null and trackingNumber = ?2) order by receivedAt, id", orderId, trackingNumber)
+                .stream()
+                .filter(r -> orderId.equals(r.orderId) || carrier == null
+                        || EventAdmission.carrierCode(carrier).equals(EventAdmission.carrierCode(r.sourceId)))
+                .toList();
     }
 
     private JsonNode details(String stored) {

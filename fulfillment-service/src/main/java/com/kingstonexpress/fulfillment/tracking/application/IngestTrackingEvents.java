@@ -104,9 +104,10 @@ public class IngestTrackingEvents {
                 orderId = event.orderId();
                 rejection = admission.forCenter(sender.id(), store.orderFacts(orderId), event.type(), event.occurredAt(), now);
             } else {
-                List<TrackedOrder> matches = store.ordersTrackedAs(event.trackingNumber());
-                orderId = matches.size() == 1 ? matches.get(0).order().orderId() : null;
-                rejection = admission.forCarrier(sender.id(), matches, event.type(), event.occurredAt(), now);
+                // Matched on (carrier, number), never the number alone: the first open claim owns it (EventAdmission#owner).
+                List<TrackedOrder> claims = store.claimsOf(event.trackingNumber());
+                orderId = EventAdmission.owner(sender.id(), claims, event.occurredAt()).map(c -> c.order().orderId()).orElse(null);
+                rejection = admission.forCarrier(sender.id(), claims, event.type(), event.occurredAt(), now);
             }
             if (rejection.isPresent() && ParkEvent.awaitsFact(rejection.get())) {
                 if (parking.park(sender, event, rejection.get())) {

@@ -2,6 +2,7 @@ package com.kingstonexpress.fulfillment.tracking.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,22 +39,49 @@ public final class EventAdmission {
     }
 
     /**
-     * "Carrier events apply to both types." A carrier reports by tracking number; the number must name exactly
-     * one order, and if that order's tracking names a carrier, it must be this one.
+     * "Carrier events apply to both types." A carrier reports by tracking number, which is unique only per carrier:
+     * the event goes to the order {@link #owner} picks among the claims of this carrier's number.
+     *
+     * @param claims every order whose shipment has the event's tracking number, whatever its carrier
      */
-    public Optional<Rejection> forCarrier(String carrierCode, List<TrackedOrder> matches, String type, Instant occurredAt,
+    public Optional<Rejection> forCarrier(String carrierCode, List<TrackedOrder> claims, String type, Instant occurredAt,
             Instant now) {
-        if (matches.isEmpty()) {
+        if (claims.isEmpty()) {
             return Optional.of(Rejection.UNKNOWN_TRACKING_NUMBER);
         }
-        if (matches.size() > 1) {
-            return Optional.of(Rejection.AMBIGUOUS_TRACKING_NUMBER);
-        }
-        TrackedOrder tracked = matches.get(0);
-        if (tracked.carrier() != null && !carrierCode(tracked.carrier()).equals(carrierCode(carrierCode))) {
+        Optional<TrackedOrder> owner = owner(carrierCode, claims, occurredAt);
+        if (owner.isEmpty()) {
             return Optional.of(Rejection.TRACKING_OF_ANOTHER_CARRIER);
         }
-        return common(tracked.order(), type, occurredAt, now);
+        return common(owner.get().order(), type, occurredAt, now);
+    }
+
+    /**
+     * The order a carrier's event belongs to. Claims that name this carrier (as a code) come first; claims that name
+     * no carrier count only when none does. Among them, in the order they were made, the first that is still open
+     * (not delivered) owns the number: a later claim, by a seller or by a center's hand-over, never takes it over.
+     * A claim whose parcel was delivered has released the number, but keeps what happened until its newest scan:
+     * a reused number never lends the old parcel's scans (its DELIVERED above all) to the new claimant. An event after
+     * every claim was delivered goes to the last one.
+     *
+     * @return empty when no claim is for this carrier (or for none)
+     */
+    public static Optional<TrackedOrder> owner(String carrierCode, List<TrackedOrder> claims, Instant occurredAt) {
+        String code = carrierCode(carrierCode);
+        List<TrackedOrder> named = claims.stream().filter(c -> c.carrier() != null && carrierCode(c.carrier()).equals(code)).toList();
+        List<TrackedOrder> candidates = named.isEmpty() ? claims.stream().filter(c -> c.carrier() == null).toList() : named;
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TrackedOrder> inClaimOrder = candidates.stream()
+                .sorted(Comparator.comparing(TrackedOrder::claimedAt).thenComparing(c -> c.order().orderId()))
+                .toList();
+        for (TrackedOrder claim : inClaimOrder) {
+            if (!claim.delivered() || claim.newestOccurredAt() == null || !occurredAt.isAfter(claim.newestOccurredAt())) {
+                return Optional.of(claim);
+            }
+        }
+        return Optional.of(inClaimOrder.get(inClaimOrder.size() - 1));
     }
 
     private Optional<Rejection> common(OrderFacts order, String type, Instant occurredAt, Instant now) {

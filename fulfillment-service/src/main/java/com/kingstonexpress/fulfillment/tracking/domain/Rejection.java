@@ -6,6 +6,7 @@ public enum Rejection {
     SELLER_MANAGED_ORDER("center events do not apply to seller-managed orders"),
     NOT_ASSIGNED_TO_CENTER("order not assigned to this center"),
     UNKNOWN_TRACKING_NUMBER("unknown tracking number"),
+    /** No longer given (a number now belongs to its first open claim); kept for the refusals stored with it. */
     AMBIGUOUS_TRACKING_NUMBER("tracking number is used by more than one order"),
     TRACKING_OF_ANOTHER_CARRIER("tracking number belongs to another carrier"),
     UNKNOWN_EVENT_TYPE("unknown event type"),

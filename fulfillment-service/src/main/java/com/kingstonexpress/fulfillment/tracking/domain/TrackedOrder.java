@@ -1,5 +1,11 @@
 package com.kingstonexpress.fulfillment.tracking.domain;
 
-/** An order found by its tracking number, with the carrier recorded for that tracking number (may be null). */
-public record TrackedOrder(OrderFacts order, String carrier) {
+import java.time.Instant;
+
+/**
+ * One order's claim on a tracking number: the order, the carrier its shipment names for the number (may be null),
+ * when this service learned the claim, and whether that parcel was delivered (then {@code newestOccurredAt} is the
+ * newest scan applied to it: anything that happened until then belongs to that parcel, not a later claimant's).
+ */
+public record TrackedOrder(OrderFacts order, String carrier, Instant claimedAt, boolean delivered, Instant newestOccurredAt) {
 }

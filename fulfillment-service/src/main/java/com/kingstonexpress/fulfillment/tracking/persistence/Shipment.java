@@ -2,6 +2,7 @@ package com.kingstonexpress.fulfillment.tracking.persistence;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.domain.ConditionMark;
+import com.kingstonexpress.fulfillment.tracking.domain.EventAdmission;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentCondition;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentState;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentStatus;
@@ -43,6 +45,9 @@ public class Shipment extends PanacheEntityBase {
     public String conditionMarks;
     @Column(name = "newest_occurred_at")
     public Instant newestOccurredAt;
+    /** When this shipment got its current carrier and tracking number: the first claim of a number owns it. */
+    @Column(name = "tracking_claimed_at")
+    public Instant trackingClaimedAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     @Version
@@ -63,11 +68,20 @@ public class Shipment extends PanacheEntityBase {
         }
     }
 
+    private boolean sameClaim(String newCarrier, String newTrackingNumber) {
+        return Objects.equals(trackingNumber, newTrackingNumber)
+                && Objects.equals(carrier == null ? null : EventAdmission.carrierCode(carrier),
+                        newCarrier == null ? null : EventAdmission.carrierCode(newCarrier));
+    }
+
     public void record(ShipmentState state, ObjectMapper json, Instant now) {
         try {
             status = state.status();
             conditionMarks = json.writeValueAsString(state.conditionMarks());
             newestOccurredAt = state.newestOccurredAt();
+            if (!sameClaim(state.carrier(), state.trackingNumber())) {
+                trackingClaimedAt = state.trackingNumber() == null ? null : now;
+            }
             carrier = state.carrier();
             trackingNumber = state.trackingNumber();
             updatedAt = now;

@@ -17,6 +17,7 @@ import com.kingstonexpress.fulfillment.tracking.domain.ReceivedEvent;
 import com.kingstonexpress.fulfillment.tracking.domain.Rejection;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
 import com.kingstonexpress.fulfillment.tracking.domain.ShipmentState;
+import com.kingstonexpress.fulfillment.tracking.domain.ShipmentStatus;
 import com.kingstonexpress.fulfillment.tracking.domain.TrackedOrder;
 
 /**
@@ -38,14 +39,22 @@ public class TrackingStore {
         return order == null ? null : order.facts();
     }
 
-    /** The orders whose shipment has this tracking number, each with the shipment's carrier. */
-    public List<TrackedOrder> ordersTrackedAs(String trackingNumber) {
+    /**
+     * Every claim of this tracking number, whatever the carrier: the orders whose shipment has it, each with its
+     * carrier, when it was claimed and whether that parcel was delivered. {@code EventAdmission#owner} picks one.
+     */
+    public List<TrackedOrder> claimsOf(String trackingNumber) {
         List<Object[]> rows = em.createQuery(
-                "SELECT o, s.carrier FROM Shipment s, ProjectedOrder o WHERE o.orderId = s.orderId AND s.trackingNumber = :t",
+                "SELECT o, s FROM Shipment s, ProjectedOrder o WHERE o.orderId = s.orderId AND s.trackingNumber = :t",
                 Object[].class)
                 .setParameter("t", trackingNumber)
                 .getResultList();
-        return rows.stream().map(r -> new TrackedOrder(((ProjectedOrder) r[0]).facts(), (String) r[1])).toList();
+        return rows.stream().map(r -> {
+            Shipment s = (Shipment) r[1];
+            Instant claimedAt = s.trackingClaimedAt != null ? s.trackingClaimedAt : s.updatedAt;
+            return new TrackedOrder(((ProjectedOrder) r[0]).facts(), s.carrier, claimedAt, s.status == ShipmentStatus.DELIVERED,
+                    s.newestOccurredAt);
+        }).toList();
     }
 
     /** The shipment's normalized state, its row locked until the transaction ends. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,16 +44,48 @@ class EventAdmissionTest {
     static Stream<Arguments> carrierEvents() {
         Instant ok = PLACED.plusSeconds(60);
         return Stream.of(
-                Arguments.of(List.of(new TrackedOrder(SELLER_MANAGED, "Royal Parcel")), "DELIVERED", ok, null),
-                Arguments.of(List.of(new TrackedOrder(KINGSTON, null)), "IN_TRANSIT", ok, null),
+                Arguments.of(List.of(claim(SELLER_MANAGED, "Royal Parcel", 1)), "DELIVERED", ok, null),
+                Arguments.of(List.of(claim(KINGSTON, null, 1)), "IN_TRANSIT", ok, null),
                 Arguments.of(List.of(), "DELIVERED", ok, Rejection.UNKNOWN_TRACKING_NUMBER),
-                Arguments.of(List.of(new TrackedOrder(KINGSTON, null), new TrackedOrder(SELLER_MANAGED, null)), "DELIVERED", ok,
-                        Rejection.AMBIGUOUS_TRACKING_NUMBER),
-                Arguments.of(List.of(new TrackedOrder(SELLER_MANAGED, "Swift Post")), "DELIVERED", ok,
+                Arguments.of(List.of(claim(KINGSTON, null, 1), claim(SELLER_MANAGED, null, 2)), "DELIVERED", ok, null),
+                Arguments.of(List.of(claim(SELLER_MANAGED, "Swift Post", 1)), "DELIVERED", ok,
                         Rejection.TRACKING_OF_ANOTHER_CARRIER),
-                Arguments.of(List.of(new TrackedOrder(SELLER_MANAGED, "royal-parcel")), "BEAMED", ok, Rejection.UNKNOWN_EVENT_TYPE),
-                Arguments.of(List.of(new TrackedOrder(SELLER_MANAGED, null)), "DELIVERED", NOW.plus(Duration.ofHours(1)),
+                Arguments.of(List.of(claim(SELLER_MANAGED, "royal-parcel", 1)), "BEAMED", ok, Rejection.UNKNOWN_EVENT_TYPE),
+                Arguments.of(List.of(claim(SELLER_MANAGED, null, 1)), "DELIVERED", NOW.plus(Duration.ofHours(1)),
                         Rejection.OCCURRED_IN_THE_FUTURE));
+    }
+
+    private static TrackedOrder claim(OrderFacts order, String carrier, int minute) {
+        return new TrackedOrder(order, carrier, PLACED.plus(Duration.ofMinutes(minute)), false, null);
+    }
+
+    private static final OrderFacts FIRST = new OrderFacts("a", "s1", OrderType.SELLER_MANAGED, null, PLACED);
+    private static final OrderFacts SECOND = new OrderFacts("b", "s2", OrderType.SELLER_MANAGED, null, PLACED);
+
+    @Test
+    void theFirstOpenClaimOfTheCarriersNumberOwnsIt() {
+        Instant at = PLACED.plus(Duration.ofHours(1));
+        TrackedOrder first = claim(FIRST, "Royal Parcel", 1);
+        TrackedOrder second = claim(SECOND, "royal-parcel", 2);
+        assertEquals(Optional.of(first), EventAdmission.owner("royal-parcel", List.of(second, first), at));
+        // Another carrier's claim of the same number is another parcel; a claim naming no carrier yields to a named one.
+        TrackedOrder swift = claim(FIRST, "Swift Post", 0);
+        TrackedOrder unnamed = claim(FIRST, null, 0);
+        assertEquals(Optional.of(second), EventAdmission.owner("royal-parcel", List.of(swift, unnamed, second), at));
+        assertEquals(Optional.empty(), EventAdmission.owner("royal-parcel", List.of(swift), at));
+    }
+
+    @Test
+    void aDeliveredClaimKeepsWhatHappenedUntilItsLastScan() {
+        Instant delivered = PLACED.plus(Duration.ofHours(1));
+        TrackedOrder old = new TrackedOrder(FIRST, "Royal Parcel", PLACED, true, delivered);
+        TrackedOrder reuse = claim(SECOND, "Royal Parcel", 90);
+        assertEquals(Optional.of(old), EventAdmission.owner("royal-parcel", List.of(reuse, old), delivered));
+        assertEquals(Optional.of(reuse), EventAdmission.owner("royal-parcel", List.of(reuse, old), delivered.plusSeconds(1)));
+        // Every claim delivered: a later scan goes to the last one.
+        TrackedOrder reuseDone = new TrackedOrder(SECOND, "Royal Parcel", PLACED.plus(Duration.ofMinutes(90)), true,
+                delivered.plusSeconds(60));
+        assertEquals(Optional.of(reuseDone), EventAdmission.owner("royal-parcel", List.of(old, reuseDone), delivered.plusSeconds(120)));
     }
 
     @ParameterizedTest

@@ -60,7 +60,7 @@ final class NewOrders {
     static OrderEvents.Placed placed(OrderEntity o) {
         var a = o.deliveryAddress;
         return new OrderEvents.Placed(o.id, o.sellerId, o.customerId, o.type, o.status, o.fulfillmentCenterId,
-                o.shippingMethod, new OrderEvents.Address(a.country, a.region, a.city, a.postalCode),
+                o.shippingMethod, new OrderEvents.Address(a.country, a.region),
                 o.lines.stream().map(l -> new OrderEvents.Line(l.sku, l.title, l.quantity)).toList(), o.createdAt);
     }
 }

@@ -22,7 +22,8 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    public record Address(String country, String region, String city, String postalCode) {
+    /** Country and region only: the rest of the address is personal data no consumer needs (#12 L13). */
+    public record Address(String country, String region) {
     }
 
     public record Line(String sku, String title, int quantity) {

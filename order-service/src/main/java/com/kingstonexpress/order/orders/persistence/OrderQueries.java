@@ -49,7 +49,7 @@ public class OrderQueries {
     /** The list query; public so that a test can EXPLAIN exactly what runs. */
     public static SqlQuery listSql(OrderFilter f) {
         // A text search or an attention flag narrows the seller's orders to a few: those few are found first,
-        // through the trigram and the (flag, order_id) indexes. Left to itself, the planner may walk the seller's
+        // through the trigram and the (seller_id, flag, order_id) indexes. Left to itself, the planner may walk the seller's
         // newest-first index and filter, which reads every order of the seller when the matches are rare.
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sellerId", f.sellerId());
@@ -61,7 +61,8 @@ public class OrderQueries {
             params.put("text", "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%");
         }
         if (f.attention() != null) {
-            narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE flag = :flag)");
+            // Only this seller's flags (#12 L11): order_attention_seller_flag, not every seller's rows of the flag.
+            narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = :sellerId AND flag = :flag)");
             from.append(" JOIN flagged a ON a.order_id = o.order_id");
             params.put("flag", f.attention().name());
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,12 @@ class OrderEventContractTest {
             assertEquals(SELLER, event.at("/data/sellerId").asText());
             String name = type.substring("com.kingstonexpress.".length());
             EventContracts.assertMatches(EventContracts.schemaOf("order-service", name), record.value());
+            if (type.equals(OrderEvents.Placed.TYPE)) {
+                // #12 L13: no more of the customer's address than consumers need.
+                List<String> fields = new ArrayList<>();
+                event.at("/data/deliveryAddress").fieldNames().forEachRemaining(fields::add);
+                assertEquals(List.of("country", "region"), fields);
+            }
         }
         Set<String> expected = Set.of(OrderEvents.Placed.TYPE, OrderEvents.StatusChanged.TYPE, OrderEvents.AddressConfirmed.TYPE,
                 OrderEvents.TrackingAdded.TYPE, OrderEvents.Cancelled.TYPE, OrderEvents.RefundRequested.TYPE, OrderEvents.ResendRequested.TYPE,

@@ -73,6 +73,11 @@ class OrderQueryPlanTest {
             em.createNativeQuery("""
                     INSERT INTO order_attention (order_id, flag, raised_at)
                     SELECT 'perf-' || n, 'CUSTOMS_HOLD', now() FROM generate_series(500, 40000, 500) AS n""").executeUpdate();
+            // Other sellers' flags, ten times as many: the filter must not read them (#12 L11).
+            em.createNativeQuery("""
+                    INSERT INTO order_attention (order_id, flag, raised_at)
+                    SELECT 'perf-' || n, 'CUSTOMS_HOLD', now() FROM generate_series(1, 40000, 50) AS n WHERE n % 2 = 1""")
+                    .executeUpdate();
         });
         // What autovacuum does in production: statistics, and the GIN index's own counts (only VACUUM updates
         // those; without them the planner guesses the cost of a trigram search).
@@ -97,6 +102,7 @@ class OrderQueryPlanTest {
         String flagged = explain(new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, null, null, 20));
         assertIndexScan(flagged, "orders_pkey");
         assertTrue(flagged.contains("CTE flagged"), flagged);
+        assertTrue(flagged.contains("order_attention_seller_flag"), "only this seller's flags are read:\n" + flagged);
     }
 
     @Test

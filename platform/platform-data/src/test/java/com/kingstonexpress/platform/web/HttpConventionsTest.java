@@ -49,13 +49,30 @@ class HttpConventionsTest {
         assertNull(event.get("traceparent"));
     }
 
-    /** Services buffer at most 256 KiB of body (platform-web's default): beyond it Quarkus refuses before buffering. */
+    /**
+     * Services buffer at most 256 KiB of body (platform-web's default): beyond it the body is refused before it is
+     * buffered, as a 413 problem (not Quarkus's bare 413), whether the length is declared or the body is chunked.
+     */
     @Test
-    void aBodyOverTheServiceLimitIsRefusedAndOneUnderItIsRead() {
+    void aBodyOverTheServiceLimitIsRefusedAsAProblemAndOneUnderItIsRead() {
         given().contentType("application/json").body("{\"name\":\"" + "x".repeat(200 * 1024) + "\",\"quantity\":1}")
                 .post("/probe/validated").then().statusCode(not(equalTo(413)));
         given().contentType("application/json").body("{\"name\":\"" + "x".repeat(300 * 1024) + "\",\"quantity\":1}")
-                .post("/probe/validated").then().statusCode(413);
+                .post("/probe/validated").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("https://errors.kingstonexpress.com/body-too-large"))
+                .body("maxBodyBytes", equalTo(256 * 1024))
+                .body("instance", equalTo("/probe/validated"));
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsOverTheLimitIsA413Problem() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(300 * 1024) + "\",\"quantity\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("application/json").body(new java.io.ByteArrayInputStream(big))
+                .post("/probe/validated").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     @Test

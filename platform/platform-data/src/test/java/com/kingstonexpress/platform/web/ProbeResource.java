@@ -18,10 +18,14 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import com.kingstonexpress.platform.outbox.Outbox;
 import com.kingstonexpress.platform.problem.RuleRefusalException;
+import com.kingstonexpress.platform.security.Caller;
 
 /** A resource written the way services write theirs, to test the platform's HTTP behaviour. */
 @Path("/probe")
 public class ProbeResource {
+
+    @Inject
+    Caller caller;
 
     public enum Colour { RED, GREEN }
 
@@ -48,7 +52,7 @@ public class ProbeResource {
     @Path("/caller")
     @RolesAllowed("seller")
     public Map<String, String> caller(@Context SecurityContext security) {
-        return Map.of("name", security.getUserPrincipal().getName());
+        return Map.of("name", security.getUserPrincipal().getName(), "actorId", caller.actorId());
     }
 
     @POST

@@ -34,6 +34,16 @@ class TokenVerificationTest {
         given().auth().oauth2(DevTokens.seller("s-1")).get("/probe/caller").then().statusCode(200).body("name", equalTo("seller-user-s-1"));
     }
 
+    /** #12 L6: a username can be edited or reassigned at the identity provider; the subject cannot. */
+    @Test
+    void theActorIsTheTokensSubjectNotItsEditableUsername() {
+        JwtClaims claims = claims();
+        claims.setClaim("upn", "renamed-or-reassigned@example.test");
+        given().auth().oauth2(DevTokens.sign(claims)).get("/probe/caller").then().statusCode(200)
+                .body("name", equalTo("renamed-or-reassigned@example.test"))
+                .body("actorId", equalTo("seller-user-s-1"));
+    }
+
     @Test
     void aTokenForAnotherAudienceOrWithoutOneIsRefused() {
         JwtClaims otherClient = claims();

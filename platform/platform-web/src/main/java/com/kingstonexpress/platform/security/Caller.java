@@ -18,9 +18,14 @@ public class Caller {
     @Inject
     JsonWebToken jwt;
 
-    /** The subject, recorded as the actor of whatever this request changes. */
+    /**
+     * The token's {@code sub}, recorded as the actor of whatever this request changes and scoping its idempotency keys.
+     * Not the principal name, which is {@code upn} or {@code preferred_username} first: identity providers let those be
+     * edited or handed to someone else, the subject never (#12 L6; the gateway's rate limits use it too).
+     */
     public String actorId() {
-        return identity.getPrincipal().getName();
+        String subject = jwt.getSubject();
+        return subject != null && !subject.isBlank() ? subject : identity.getPrincipal().getName();
     }
 
     public boolean is(String role) {
