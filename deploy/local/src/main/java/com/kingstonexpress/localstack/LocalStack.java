@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +123,14 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        }
+        // Traces: the standard OTLP variables reach every service from this environment as they are; a system
+        // property of the same name (otel.exporter.otlp.endpoint) is passed on too, for a test's own collector.
+        for (String variable : List.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL")) {
+            String property = System.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+            if (property != null) {
+                env.put(variable, property);
+            }
         }
         if (s.name().equals("notification")) {
             // A developer's own webhook receiver on this machine is plain http; production allows https only.

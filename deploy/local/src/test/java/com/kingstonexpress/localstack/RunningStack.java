@@ -25,6 +25,7 @@ final class RunningStack {
     static final String CENTER = CenterSimulator.DEMO_CENTER;
     static final String CENTER_SECRET = CenterSimulator.DEMO_CENTER_SECRET;
 
+    static final TraceCollector TRACES = new TraceCollector();
     private static LocalStack stack;
     private static RuntimeException failedToStart;
 
@@ -39,6 +40,9 @@ final class RunningStack {
             try {
                 Path root = Path.of(System.getProperty("kx.root", "../..")).toAbsolutePath().normalize();
                 Path data = Files.createTempDirectory("kx-e2e-stack");
+                // Every service exports its spans to the test's collector, as it would to an operator's.
+                System.setProperty("otel.exporter.otlp.endpoint", TRACES.endpoint());
+                System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
                 stack = new LocalStack(StackConfig.onFreePorts(root, data), System.out);
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "kx-e2e-stack-stop"));
                 stack.start();
@@ -87,6 +91,13 @@ final class RunningStack {
     }
 
     static String placeOrder(String sellerId, String type, String shippingMethod, String country, String region) {
+        return as(storefront()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(orderBody(sellerId, type, shippingMethod, country, region))
+                .post("/api/v1/orders").then().statusCode(201).extract().path("orderId");
+    }
+
+    /** What a storefront sends to place an order. */
+    static Map<String, Object> orderBody(String sellerId, String type, String shippingMethod, String country, String region) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("sellerId", sellerId);
         body.put("customerId", "customer-of-" + sellerId);
@@ -101,7 +112,6 @@ final class RunningStack {
                 "postalCode", "75001", "country", country, "phone", "+33 1 23 45 67 89"));
         body.put("shippingMethod", shippingMethod);
         body.put("notes", "Ring twice");
-        return as(storefront()).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .post("/api/v1/orders").then().statusCode(201).extract().path("orderId");
+        return body;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +28,14 @@ import com.kingstonexpress.platform.metrics.KxMetrics;
 import com.kingstonexpress.platform.web.RequestIds;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -58,6 +67,8 @@ public class InboundEvents {
     Inbox inbox;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Tracer tracer;
 
     private final AtomicLong transientRetries = new AtomicLong();
     private volatile boolean stopping;
@@ -103,7 +114,8 @@ public class InboundEvents {
         String previousTraceparent = RequestIds.currentTraceparent();
         RequestIds.set(event.requestid());
         RequestIds.setTraceparent(event.traceparent());
-        try {
+        Span span = consumerSpan(consumer, event);
+        try (Scope ignored = span.makeCurrent()) {
             Duration backoff = FIRST_BACKOFF;
             for (int attempt = 1;; attempt++) {
                 try {
@@ -125,7 +137,12 @@ public class InboundEvents {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
         } finally {
+            span.end();
             RequestIds.set(previousRequestId);
             RequestIds.setTraceparent(previousTraceparent);
         }
@@ -136,6 +153,37 @@ public class InboundEvents {
         registry.counter(KxMetrics.EVENTS_DEAD_LETTERED, "consumer", consumer).increment();
         return e;
     }
+
+    /**
+     * The span of one consumer applying one event: a child of the span that appended the event to its outbox (its
+     * CloudEvents {@code traceparent}), so a trace runs from the request through every consumer it reaches.
+     */
+    private Span consumerSpan(String consumer, EventEnvelope event) {
+        Context parent = event.traceparent() == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), event.traceparent(), TRACEPARENT_ONLY);
+        return tracer.spanBuilder(consumer + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("cloudevents.event_id", event.id())
+                .setAttribute("cloudevents.event_type", event.type())
+                .setAttribute("cloudevents.event_source", event.source())
+                .startSpan();
+    }
+
+    /** Reads a carrier that is the {@code traceparent} value itself. */
+    private static final TextMapGetter<String> TRACEPARENT_ONLY = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of(RequestIds.TRACEPARENT);
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return RequestIds.TRACEPARENT.equals(key) ? carrier : null;
+        }
+    };
 
     /** How many times, since start, an event was retried because the infrastructure failed under it. */
     public long transientRetries() {

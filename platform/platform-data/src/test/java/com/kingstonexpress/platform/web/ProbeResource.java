@@ -42,6 +42,14 @@ public class ProbeResource {
         return Map.of("eventId", outbox.append("kx.platform-test.events.v1", "com.kingstonexpress.test.from-request.v1", subject, Map.of()).id());
     }
 
+    /** Appends an event that this application's own {@code probe} consumer applies (a request-to-consumer trace). */
+    @POST
+    @Path("/probe-events/{subject}")
+    @Transactional
+    public Map<String, String> appendForProbe(@PathParam("subject") String subject) {
+        return Map.of("eventId", outbox.append("kx.platform-test.probe.v1", "com.kingstonexpress.test.probe.v1", subject, Map.of()).id());
+    }
+
     @POST
     @Path("/validated")
     public ProbeBody validated(@Valid @NotNull ProbeBody body) {
