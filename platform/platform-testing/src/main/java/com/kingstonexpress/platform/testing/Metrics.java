@@ -50,7 +50,10 @@ public final class Metrics {
             throw new IllegalArgumentException("labels come in name, value pairs");
         }
         List<String> found = new ArrayList<>();
-        for (String line : scrape.split("\n")) {
+        for (String exposed : scrape.split("\n")) {
+            // With tracing on, OpenMetrics lines end in an exemplar ("value # {trace_id=...} 1.0 <timestamp>").
+            int exemplar = exposed.indexOf(" # ");
+            String line = exemplar < 0 ? exposed : exposed.substring(0, exemplar);
             if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
                 continue;
             }
