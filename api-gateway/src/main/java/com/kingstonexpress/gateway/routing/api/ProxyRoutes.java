@@ -34,6 +34,7 @@ import com.kingstonexpress.platform.problem.Problem;
 import com.kingstonexpress.platform.security.WebhookSignature;
 import com.kingstonexpress.platform.web.RequestIds;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -330,9 +331,13 @@ public class ProxyRoutes {
         Set<String> connectionTokens = connectionTokens(in.headers());
         connectionTokens.removeAll(NEVER_CONNECTION_TOKENS);
         MultiMap headers = out.headers();
+        // With tracing on, the HTTP client adds the traceparent of its own span when it sends; the client's copy
+        // would come first and make the service a sibling of the gateway rather than its child.
+        boolean tracing = Span.current().getSpanContext().isValid();
         for (Map.Entry<String, String> header : in.headers()) {
             String name = header.getKey();
             if (ForwardedHeaders.forwardRequestHeader(name, connectionTokens)
+                    && !(tracing && ForwardedHeaders.isTraceContext(name))
                     && !name.equalsIgnoreCase(RequestIds.HEADER) && !name.equalsIgnoreCase("Content-Length")) {
                 headers.add(name, header.getValue());
             }

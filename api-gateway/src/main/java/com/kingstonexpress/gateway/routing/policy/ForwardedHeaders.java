@@ -42,6 +42,11 @@ public final class ForwardedHeaders {
         return !lower.startsWith("x-auth-request-");
     }
 
+    /** W3C trace context: the gateway's tracing writes its own when it is on. */
+    public static boolean isTraceContext(String name) {
+        return name.equalsIgnoreCase("traceparent") || name.equalsIgnoreCase("tracestate");
+    }
+
     /** Whether a service response header goes back to the client. */
     public static boolean forwardResponseHeader(String name, Set<String> connectionTokens) {
         String lower = name.toLowerCase(Locale.ROOT);
