@@ -169,24 +169,94 @@ class KubernetesManifestsTest {
                     assertTrue(at(c, "resources", kind, resource) != null, name(d) + " " + kind + "." + resource);
                 }
             }
-            Set<Object> ports = new HashSet<>();
-            maps(c.get("ports")).forEach(p -> {
-                ports.add(p.get("containerPort"));
-                ports.add(p.get("name"));
+            // Container ports by name; a probe or annotation may give either the name or the number.
+            Map<String, Integer> ports = new HashMap<>();
+            maps(c.get("ports")).forEach(p -> ports.put((String) p.get("name"), (Integer) p.get("containerPort")));
+            String app = name(d);
+            int httpPort = Repo.httpPort(app);
+            assertEquals(httpPort, ports.get("http"), app + " declares its HTTP port (quarkus.http.port)");
+            // Where health is served in production: the main port unless the management interface is on and health
+            // is moved onto it (quarkus.smallrye-health.management.enabled, default true).
+            boolean managementOn = Boolean.parseBoolean(Repo.effectiveProperty(app, "quarkus.management.enabled"));
+            int managementPort = Integer.parseInt(Objects.requireNonNullElse(
+                    Repo.effectiveProperty(app, "quarkus.management.port"), "9000"));
+            boolean healthOnManagement = managementOn && !"false".equals(
+                    Repo.effectiveProperty(app, "quarkus.smallrye-health.management.enabled"));
+            int healthPort = healthOnManagement ? managementPort : httpPort;
+            Map<String, String> probePaths = Map.of("livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready",
+                    "startupProbe", "/q/health/started");
+            probePaths.forEach((probe, path) -> {
+                assertEquals(path, at(c, probe, "httpGet", "path"), app + " " + probe + " path");
+                Object port = at(c, probe, "httpGet", "port");
+                Integer resolved = port instanceof Integer i ? i : ports.get(String.valueOf(port));
+                assertTrue(ports.containsValue(resolved), app + " " + probe + " on a port the container declares: " + port);
+                assertEquals(healthPort, resolved, app + " " + probe + " on the port that serves health"
+                        + (healthOnManagement ? " (management)" : " (main; health is not on the management port)"));
             });
-            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                Object path = at(c, probe, "httpGet", "path");
-                assertTrue(path != null && path.toString().contains("/health"), name(d) + " " + probe + " on health");
-                assertTrue(ports.contains(at(c, probe, "httpGet", "port")),
-                        name(d) + " " + probe + " on a port the container declares: " + at(c, probe, "httpGet", "port"));
-            }
-            Map<String, Object> podLabels = (Map<String, Object>) at(d, "spec", "template", "metadata", "labels");
+            // Metrics: only on the management interface, which the pod must declare and the scrape annotations name.
+            assertTrue(managementOn, app + " serves /q/metrics on the management interface");
+            assertEquals(managementPort, ports.get("management"), app + " declares the management port");
+            Map<String, Object> podAnnotations = (Map<String, Object>) at(d, "spec", "template", "metadata", "annotations");
             Map<String, Object> service = byName(resources, "Service", name(d));
+            for (Map<String, Object> annotations : List.of(podAnnotations,
+                    (Map<String, Object>) Objects.requireNonNullElse(at(service, "metadata", "annotations"), Map.of()))) {
+                assertEquals("true", annotations.get("prometheus.io/scrape"), app + " is scraped");
+                assertEquals("/q/metrics", annotations.get("prometheus.io/path"), app + " metrics path");
+                assertEquals(String.valueOf(managementPort), annotations.get("prometheus.io/port"),
+                        app + " is scraped on the management port");
+            }
+            assertFalse(maps(at(service, "spec", "ports")).stream().anyMatch(p -> Objects.equals(p.get("targetPort"), managementPort)
+                    || "management".equals(p.get("targetPort"))), app + "'s Service does not route to the management port");
+            Map<String, Object> podLabels = (Map<String, Object>) at(d, "spec", "template", "metadata", "labels");
             Map<String, Object> selector = (Map<String, Object>) at(service, "spec", "selector");
             assertTrue(podLabels.entrySet().containsAll(selector.entrySet()), name(d) + "'s Service selects its pods");
             assertTrue(podLabels.entrySet().containsAll(((Map<String, Object>) at(d, "spec", "selector", "matchLabels"))
                     .entrySet()), name(d) + "'s selector matches its pods");
         }
+    }
+
+    /** README, production checklist: without these an application refuses to start outside dev and test. */
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "production"})
+    void everyApplicationGetsWhatTheProductionChecklistRequires(String overlay) {
+        List<Map<String, Object>> resources = overlay(overlay);
+        for (Map<String, Object> d : workloads(resources)) {
+            String app = name(d);
+            Map<String, Object> c = maps(at(d, "spec", "template", "spec", "containers")).get(0);
+            Set<String> provided = new HashSet<>();
+            maps(c.get("env")).forEach(e -> provided.add((String) e.get("name")));
+            for (Map<String, Object> from : maps(c.get("envFrom"))) {
+                Object configMap = at(from, "configMapRef", "name");
+                Object secret = at(from, "secretRef", "name");
+                Map<String, Object> source = configMap != null ? byName(resources, "ConfigMap", (String) configMap)
+                        : byName(resources, "Secret", (String) secret);
+                provided.addAll(keys(source.get("data")));
+            }
+            List<String> required = new ArrayList<>(List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    "MP_JWT_VERIFY_AUDIENCES"));
+            if (Repo.SERVICES.contains(app)) {
+                required.addAll(List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                        "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL",
+                        "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION"));
+            }
+            for (String var : required) {
+                assertTrue(provided.contains(var), overlay + ": " + app + " is given " + var);
+            }
+        }
+        // fulfillment-service reads its webhook senders' secrets from a file in a mounted Secret.
+        Map<String, Object> fulfillment = byName(resources, "Deployment", "fulfillment-service");
+        Map<String, Object> c = maps(at(fulfillment, "spec", "template", "spec", "containers")).get(0);
+        String location = maps(c.get("env")).stream().filter(e -> "QUARKUS_CONFIG_LOCATIONS".equals(e.get("name")))
+                .map(e -> (String) e.get("value")).findFirst().orElseThrow(() -> new AssertionError("QUARKUS_CONFIG_LOCATIONS"));
+        Path file = Path.of(location);
+        Map<String, Object> mount = maps(c.get("volumeMounts")).stream()
+                .filter(m -> file.getParent().equals(Path.of((String) m.get("mountPath")))).findFirst()
+                .orElseThrow(() -> new AssertionError(location + " is in a mounted volume"));
+        Map<String, Object> volume = maps(at(fulfillment, "spec", "template", "spec", "volumes")).stream()
+                .filter(v -> mount.get("name").equals(v.get("name"))).findFirst().orElseThrow();
+        Map<String, Object> secret = byName(resources, "Secret", (String) at(volume, "secret", "secretName"));
+        assertTrue(keys(secret.get("data")).contains(file.getFileName().toString()),
+                overlay + ": the webhook secrets file is a key of Secret " + name(secret));
     }
 
     @ParameterizedTest
@@ -201,6 +271,10 @@ class KubernetesManifestsTest {
         Set<String> topics = resources.stream().filter(r -> "KafkaTopic".equals(r.get("kind")))
                 .map(r -> (String) at(r, "spec", "topicName")).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(expectedTopics, topics, "one KafkaTopic per EVENTS.md topic and its .dlq");
+        Set<String> inCode = Repo.topicsInCode();
+        assertTrue(inCode.size() >= 6, "topics found in the code: " + inCode);
+        assertTrue(topics.containsAll(inCode), "a KafkaTopic for every topic the code names; missing: "
+                + inCode.stream().filter(t -> !topics.contains(t)).toList());
         for (Map<String, Object> t : resources) {
             if ("KafkaTopic".equals(t.get("kind"))) {
                 int replicas = (Integer) at(t, "spec", "replicas");

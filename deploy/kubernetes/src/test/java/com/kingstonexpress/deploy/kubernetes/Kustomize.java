@@ -325,9 +325,10 @@ final class Kustomize {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> containers(Map<String, Object> r) {
         Object pod = at(r, "spec", "template", "spec");
-        if (!(pod instanceof Map<?, ?> p)) {
+        if (!(pod instanceof Map<?, ?>)) {
             return List.of();
         }
+        Map<String, Object> p = (Map<String, Object>) pod;
         List<Map<String, Object>> all = new ArrayList<>();
         all.addAll((List<Map<String, Object>>) p.getOrDefault("containers", List.of()));
         all.addAll((List<Map<String, Object>>) p.getOrDefault("initContainers", List.of()));

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** What the rest of the repository says the deployment must provide: applications, their configuration, EVENTS.md. */
 final class Repo {
@@ -30,8 +32,12 @@ final class Repo {
 
     /** An application's own application.properties, base profile only (no %dev, %test lines). */
     static Map<String, String> properties(String application) {
+        return readProperties(ROOT.resolve(application).resolve("src/main/resources/application.properties"));
+    }
+
+    private static Map<String, String> readProperties(Path file) {
         Map<String, String> props = new LinkedHashMap<>();
-        for (String line : lines(ROOT.resolve(application).resolve("src/main/resources/application.properties"))) {
+        for (String line : lines(file)) {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#") || l.startsWith("%")) {
                 continue;
@@ -40,6 +46,57 @@ final class Repo {
             props.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
         }
         return props;
+    }
+
+    /**
+     * A property as the application sees it in production: its application.properties over the platform defaults
+     * (platform-data's over platform-web's), base profile only; null when none of them sets it.
+     */
+    static String effectiveProperty(String application, String key) {
+        String own = properties(application).get(key);
+        if (own != null) {
+            return own;
+        }
+        for (String platform : List.of("platform-data", "platform-web")) {
+            if (platform.equals("platform-data") && !SERVICES.contains(application)) {
+                continue;
+            }
+            String value = readProperties(ROOT.resolve("platform").resolve(platform)
+                    .resolve("src/main/resources/META-INF/microprofile-config.properties")).get(key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The port the application's HTTP server listens on in production (quarkus.http.port). */
+    static int httpPort(String application) {
+        return Integer.parseInt(Objects.requireNonNull(effectiveProperty(application, "quarkus.http.port"),
+                application + " sets quarkus.http.port"));
+    }
+
+    /** Every Kafka topic the code names: string literals in main sources and the incoming channels' topics. */
+    static Set<String> topicsInCode() {
+        Set<String> out = new LinkedHashSet<>();
+        Pattern literal = Pattern.compile("\"(kx\\.[a-z0-9.-]+)\"");
+        for (String application : APPLICATIONS) {
+            out.addAll(incomingTopics(application));
+            out.addAll(deadLetterTopics(application));
+            try (Stream<Path> walk = Files.walk(ROOT.resolve(application).resolve("src/main/java"))) {
+                for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = literal.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (m.group(1).matches("kx\\.[a-z.-]+\\.v[0-9]+(\\.dlq)?")) {
+                            out.add(m.group(1));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     static Set<String> incomingTopics(String service) {
