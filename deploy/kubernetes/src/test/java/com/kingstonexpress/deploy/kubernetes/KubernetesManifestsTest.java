@@ -215,6 +215,72 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** README, production checklist: only the gateway reaches the services; the management port stays scrapable. */
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "production"})
+    @SuppressWarnings("unchecked")
+    void onlyTheGatewayReachesTheServicesHttpPort(String overlay) {
+        List<Map<String, Object>> resources = overlay(overlay);
+        List<Map<String, Object>> policies = resources.stream().filter(r -> "NetworkPolicy".equals(r.get("kind"))).toList();
+        Map<String, Object> gatewayLabels = (Map<String, Object>) at(byName(resources, "Deployment", Repo.GATEWAY),
+                "spec", "template", "metadata", "labels");
+        for (Map<String, Object> d : workloads(resources)) {
+            Map<String, Object> podLabels = (Map<String, Object>) at(d, "spec", "template", "metadata", "labels");
+            List<Map<String, Object>> selecting = policies.stream()
+                    .filter(p -> selects((Map<String, Object>) at(p, "spec", "podSelector"), podLabels)).toList();
+            if (name(d).equals(Repo.GATEWAY)) {
+                assertEquals(List.of(), selecting, "the gateway is the entry point: no policy restricts it");
+                continue;
+            }
+            assertFalse(selecting.isEmpty(), overlay + ": a NetworkPolicy selects " + name(d));
+            boolean gatewayAllowed = false;
+            boolean managementOpen = false;
+            for (Map<String, Object> policy : selecting) {
+                for (Map<String, Object> rule : maps(at(policy, "spec", "ingress"))) {
+                    List<Object> ports = maps(rule.get("ports")).stream().map(p -> p.get("port")).toList();
+                    boolean http = ports.isEmpty() || ports.contains("http") || ports.contains(Repo.httpPort(name(d)));
+                    List<Map<String, Object>> from = maps(rule.get("from"));
+                    if (http) {
+                        assertFalse(from.isEmpty(), name(policy) + " opens " + name(d) + "'s HTTP port to everyone");
+                        for (Map<String, Object> peer : from) {
+                            assertEquals(Set.of("podSelector"), peer.keySet(), name(policy) + ": pods of this namespace only");
+                            assertTrue(selects((Map<String, Object>) peer.get("podSelector"), gatewayLabels)
+                                    && !selects((Map<String, Object>) peer.get("podSelector"), podLabels),
+                                    name(policy) + " lets only the gateway reach " + name(d));
+                        }
+                        gatewayAllowed = true;
+                    }
+                    managementOpen |= from.isEmpty() && ports.contains("management");
+                }
+            }
+            assertTrue(gatewayAllowed, "the gateway reaches " + name(d));
+            assertTrue(managementOpen, name(d) + "'s management port is open to Prometheus");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        Map<String, Object> match = (Map<String, Object>) selector.getOrDefault("matchLabels", Map.of());
+        if (!labels.entrySet().containsAll(match.entrySet())) {
+            return false;
+        }
+        for (Map<String, Object> e : maps(selector.get("matchExpressions"))) {
+            Object value = labels.get(e.get("key"));
+            List<String> values = Kustomize.list(e.get("values"));
+            boolean ok = switch ((String) e.get("operator")) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new AssertionError("operator " + e.get("operator"));
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** README, production checklist: without these an application refuses to start outside dev and test. */
     @ParameterizedTest
     @ValueSource(strings = {"small", "production"})
