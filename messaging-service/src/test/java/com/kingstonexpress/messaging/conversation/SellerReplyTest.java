@@ -4,6 +4,7 @@ import static com.kingstonexpress.messaging.support.Messaging.count;
 import static com.kingstonexpress.messaging.support.Messaging.customerWrites;
 import static com.kingstonexpress.messaging.support.Messaging.placeOrder;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,7 +13,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,6 +136,31 @@ class SellerReplyTest {
                 .post("/api/v1/conversations/" + conversationId + "/messages").then().statusCode(201)
                 .body("acknowledgedWarnings", empty());
         assertEquals(1, sellerMessages());
+    }
+
+    /** The "messages waiting" gauges follow the conversation table: up by the customer's messages, down on the reply. */
+    @Test
+    void messagesWaitingForTheSellerAreAGaugeThatTheReplyClears() {
+        openConversation();
+        customerWrites(orderId, "customer-1", "Is there any news?");
+        long waiting = waitingGaugesMatchTheTable();
+        assertTrue(waiting >= 2, "this conversation's two messages wait: " + waiting);
+        asSeller().body(Map.of("body", "Thanks for your patience! The estimated delivery is Friday, though we cannot guarantee it."))
+                .post("/api/v1/conversations/" + conversationId + "/messages").then().statusCode(201);
+        assertEquals(waiting - 2, waitingGaugesMatchTheTable());
+    }
+
+    /** Waits out the gauges' cache until they show the table's figures, and returns the messages waiting. */
+    private long waitingGaugesMatchTheTable() {
+        long messages = count("SELECT COALESCE(sum(waiting_messages), 0) FROM conversation WHERE awaiting_since IS NOT NULL");
+        long conversations = count("SELECT count(*) FROM conversation WHERE awaiting_since IS NOT NULL");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String scrape = Metrics.scrape();
+            assertEquals(messages, Metrics.valueIn(scrape, "kx_messages_waiting"));
+            assertEquals(conversations, Metrics.valueIn(scrape, "kx_conversations_awaiting_reply"));
+            assertTrue(Metrics.valueIn(scrape, "kx_messages_oldest_waiting_age_seconds") >= 0);
+        });
+        return messages;
     }
 
     @Test

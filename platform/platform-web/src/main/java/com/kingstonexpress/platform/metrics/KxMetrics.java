@@ -31,6 +31,12 @@ public final class KxMetrics {
     public static final String WEBHOOK_RECEIPTS = "kx.webhook.receipts";
     /** Counter, tag {@code rule}: reply-check findings in messaging (a draft reply breaking a rule). */
     public static final String REPLY_CHECK_FINDINGS = "kx.reply.check.findings";
+    /** Gauge: customer messages waiting for a seller's reply (messaging). */
+    public static final String MESSAGES_WAITING = "kx.messages.waiting";
+    /** Gauge: conversations whose customer waits for a seller's reply (messaging). */
+    public static final String CONVERSATIONS_AWAITING_REPLY = "kx.conversations.awaiting.reply";
+    /** Gauge (seconds): how long the longest-waiting customer message has waited; 0 when none waits (messaging). */
+    public static final String MESSAGES_OLDEST_WAITING_AGE = "kx.messages.oldest.waiting.age";
     /** Counter, tags {@code service}, {@code status} (413, 429, 503, 504) and {@code reason}: the gateway's own refusals. */
     public static final String GATEWAY_REFUSALS = "kx.gateway.refusals";
     /** Gauge, tags {@code service} and {@code lane}: 1 while the gateway's breaker for that service refuses requests. */
@@ -48,6 +54,9 @@ public final class KxMetrics {
             "kx_guard_refusals_total",
             "kx_webhook_receipts_total",
             "kx_reply_check_findings_total",
+            "kx_messages_waiting",
+            "kx_conversations_awaiting_reply",
+            "kx_messages_oldest_waiting_age_seconds",
             "kx_gateway_refusals_total",
             "kx_gateway_breaker_open");
 
