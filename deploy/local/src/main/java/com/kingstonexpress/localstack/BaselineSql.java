@@ -56,7 +56,8 @@ final class BaselineSql {
     static final String ATTENTION = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id=?";
 
     // ---- list (OrderQueries.listSql, then the page's orders and their collections) ----
-    static final String ORDERS_BY_IDS = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id = any (?)";
+    /** Hibernate lists the page's ids as {@code in (?, ?, ...)}, one parameter each. */
+    static final String ORDERS_BY_IDS = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id in (";
     static final String LINES_BATCH = "select l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
             + " from order_line l1_0 where l1_0.order_id = any (?)";
     static final String EVIDENCE_BATCH = "select e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference"
@@ -313,8 +314,8 @@ final class BaselineSql {
         if (ids.isEmpty()) {
             return;
         }
+        drain(c, ORDERS_BY_IDS + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
         java.sql.Array array = c.createArrayOf("text", ids.toArray());
-        drain(c, ORDERS_BY_IDS, array);
         drain(c, LINES_BATCH, array);
         drain(c, EVIDENCE_BATCH, array);
         drain(c, ATTENTION_BATCH, array);

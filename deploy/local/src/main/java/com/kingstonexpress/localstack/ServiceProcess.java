@@ -39,8 +39,9 @@ final class ServiceProcess {
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing: build first (deploy/local/run builds what is missing)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx320m", "-XX:+UseSerialGC", "-jar", application.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions(service, application));
+        command.addAll(List.of("-jar", application.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -62,6 +63,23 @@ final class ServiceProcess {
         pump.setDaemon(true);
         pump.start();
         return new ServiceProcess(service, process);
+    }
+
+    /**
+     * JVM flags for a 2-core machine running six JVMs beside PostgreSQL and Kafka: the serial collector (no GC
+     * threads competing for the two cores; pauses are short on heaps this small), heaps sized to what a service
+     * holds under the benchmark with room to spare (the gateway keeps no state), and the application's class-data
+     * archive when the build made one ({@code ensure-built} asks Quarkus for it): classes load from a mapped
+     * archive instead of being parsed and verified at every start.
+     */
+    static List<String> jvmOptions(StackConfig.Service service, Path application) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", service.database() == null ? "-Xmx128m" : "-Xmx192m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
+        Path archive = application.resolveSibling("app-cds.jsa");
+        if (Files.exists(archive)) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        }
+        return options;
     }
 
     StackConfig.Service service() {
