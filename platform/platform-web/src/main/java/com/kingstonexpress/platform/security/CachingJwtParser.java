@@ -33,8 +33,11 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class CachingJwtParser implements JWTParser {
 
-    /** The same time source as SmallRye's own expiry check, which this cache must agree with (not a test clock). */
-    private static final Clock VERIFIER_TIME = Clock.systemUTC();
+    /**
+     * The same time source as SmallRye's own expiry check, which this cache must agree with: not the injected
+     * {@code Clocks} clock, which tests move. Replaced only by this class's unit test.
+     */
+    Clock verifierTime = Clock.systemUTC();
 
     @Inject
     DefaultJWTParser verifier;
@@ -50,11 +53,12 @@ public class CachingJwtParser implements JWTParser {
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         VerifiedTokens<JsonWebToken> cache = cache();
-        Instant now = VERIFIER_TIME.instant();
+        Instant now = verifierTime.instant();
         Optional<JsonWebToken> known = cache.find(bearerToken, now);
         if (known.isPresent()) {
             return known.get();
         }
+        // A refused token throws here and is not remembered: the next call verifies it again.
         JsonWebToken token = verifier.parse(bearerToken);
         // exp is required by the verifier; without one the token is simply not remembered.
         if (token.getExpirationTime() > 0) {
