@@ -276,8 +276,9 @@ final class BaselineSql {
             args.add("%" + f.text() + "%");
         }
         if (f.attention() != null) {
-            with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE flag = ?)");
+            with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = ? AND flag = ?)");
             from.append(" JOIN flagged a ON a.order_id = o.order_id");
+            args.add(sellerId);
             args.add(f.attention());
         }
         StringBuilder sql = new StringBuilder(with.isEmpty() ? "" : "WITH " + String.join(", ", with) + " ");

@@ -12,10 +12,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load generator: {@code clients} threads, each with its own client (an HTTP caller or a JDBC
  * connection), call as fast as answers come back for a warm-up period (not measured), then for the measured period
- * or until {@code maxOps} calls are done. The same loop drives the scenarios and their JDBC baselines, so both
- * figures carry the same overhead of the generator.
+ * or until {@code maxOps} calls are done. Each thread's measured window starts when its own warm-up ends (a slow
+ * last warm-up call must not eat the window), and a scenario keeps going past its window until it has made at
+ * least {@link #MIN_CALLS} measured calls, so that no scenario reports nothing. The same loop drives the scenarios
+ * and their JDBC baselines, so both figures carry the same overhead of the generator.
  */
 final class Load {
+
+    /** Measured calls every scenario makes at least (unless its work runs out or it reaches its {@code maxOps}). */
+    static final long MIN_CALLS = 20;
 
     /** One client of the load: {@link #call} does one operation and says whether it succeeded. */
     interface Client extends AutoCloseable {
@@ -38,11 +43,11 @@ final class Load {
         }
     }
 
-    /** What one measured run produced; {@code unitsPerOp} counts events in a batch call. */
-    record Stats(long ok, long failed, double seconds, long[] sortedMicros, int unitsPerOp) {
-        double throughput() {
-            return seconds <= 0 ? 0 : ok * unitsPerOp / seconds;
-        }
+    /**
+     * What one measured run produced; {@code unitsPerOp} counts events in a batch call. {@code throughput} is the
+     * sum of each thread's successful calls over its own measured window.
+     */
+    record Stats(long ok, long failed, double seconds, long[] sortedMicros, int unitsPerOp, double throughput) {
 
         double p50() {
             return percentileMs(0.50);
@@ -63,8 +68,12 @@ final class Load {
         static Stats of(long failed, double seconds, long[] micros, int unitsPerOp) {
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
-            return new Stats(sorted.length, failed, seconds, sorted, unitsPerOp);
+            return new Stats(sorted.length, failed, seconds, sorted, unitsPerOp, seconds <= 0 ? 0 : sorted.length * (double) unitsPerOp / seconds);
         }
+    }
+
+    /** One thread's measured calls and window. */
+    private record ThreadResult(long[] micros, long windowNanos) {
     }
 
     private Load() {
@@ -72,24 +81,39 @@ final class Load {
 
     static Stats run(int clients, Duration warmUp, Duration measured, long maxOps, int unitsPerOp, Clients open) throws Exception {
         AtomicLong sequence = new AtomicLong();
-        AtomicLong measuredOps = new AtomicLong();
+        AtomicLong measuredCalls = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        long warmEnd = System.nanoTime() + warmUp.toNanos();
-        long[] startEnd = {0, 0};
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> threads = new ArrayList<>();
+        List<Future<ThreadResult>> threads = new ArrayList<>();
         try {
             for (int t = 0; t < clients; t++) {
                 int thread = t;
                 threads.add(pool.submit(() -> {
                     long[] micros = new long[1024];
                     int n = 0;
+                    long start = 0;
+                    long stop = 0;
                     try (Client client = open.open(thread)) {
+                        long warmEnd = System.nanoTime() + warmUp.toNanos();
                         while (System.nanoTime() < warmEnd) {
-                            client.call(sequence.getAndIncrement());
+                            try {
+                                client.call(sequence.getAndIncrement());
+                            } catch (Exhausted e) {
+                                throw e;
+                            } catch (Exception e) {
+                                // a failed warm-up call is not counted
+                            }
                         }
-                        long end = warmEnd + measured.toNanos();
-                        while (System.nanoTime() < end && measuredOps.getAndIncrement() < maxOps) {
+                        start = System.nanoTime();
+                        long end = start + measured.toNanos();
+                        while (true) {
+                            long calls = measuredCalls.get();
+                            if (calls >= maxOps || (System.nanoTime() >= end && calls >= MIN_CALLS)) {
+                                break;
+                            }
+                            if (measuredCalls.getAndIncrement() >= maxOps) {
+                                break;
+                            }
                             long t0 = System.nanoTime();
                             boolean ok;
                             try {
@@ -109,22 +133,29 @@ final class Load {
                                 failed.incrementAndGet();
                             }
                         }
+                        stop = System.nanoTime();
                     } catch (Exhausted e) {
-                        // used up during the warm-up
+                        // used up during the warm-up: this thread measured nothing
                     }
-                    synchronized (startEnd) {
-                        startEnd[1] = Math.max(startEnd[1], System.nanoTime());
-                    }
-                    return Arrays.copyOf(micros, n);
+                    return new ThreadResult(Arrays.copyOf(micros, n), start == 0 ? 0 : stop - start);
                 }));
             }
             List<long[]> all = new ArrayList<>();
-            for (Future<long[]> f : threads) {
-                all.add(f.get());
+            double throughput = 0;
+            double windows = 0;
+            int measuredThreads = 0;
+            for (Future<ThreadResult> f : threads) {
+                ThreadResult r = f.get();
+                all.add(r.micros());
+                if (r.windowNanos() > 0) {
+                    throughput += r.micros().length * (double) unitsPerOp / (r.windowNanos() / 1e9);
+                    windows += r.windowNanos() / 1e9;
+                    measuredThreads++;
+                }
             }
             long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-            double seconds = Math.max(0, (startEnd[1] - Math.max(warmEnd, 0)) / 1e9);
-            return Stats.of(failed.get(), seconds, merged, unitsPerOp);
+            Arrays.sort(merged);
+            return new Stats(merged.length, failed.get(), measuredThreads == 0 ? 0 : windows / measuredThreads, merged, unitsPerOp, throughput);
         } finally {
             pool.shutdownNow();
         }
