@@ -41,8 +41,10 @@ final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions(service, application));
-        command.addAll(List.of("-jar", application.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // From the application's folder, by its relative name: the class-data archive records the class path as the
+        // build ran it (quarkus-run.jar, lib/boot/...) and is refused for any other spelling of it.
+        command.addAll(List.of("-jar", application.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(application.toAbsolutePath().getParent().toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         Files.createDirectories(logDir);
