@@ -62,11 +62,16 @@ public record StackAccess(String bootstrapServers, String postgresHost, int post
     }
 
     public Connection connect(String database) throws SQLException {
+        return connect(database, 60);
+    }
+
+    /** A connection whose statements may run up to {@code socketTimeoutSeconds} (the benchmark's seed runs minutes). */
+    public Connection connect(String database, int socketTimeoutSeconds) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
         p.setProperty("connectTimeout", "5");
-        p.setProperty("socketTimeout", "60");
+        p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
         p.setProperty("ApplicationName", "kx-operator");
         return DriverManager.getConnection("jdbc:postgresql://" + postgresHost + ":" + postgresPort + "/" + database, p);
     }

@@ -92,6 +92,10 @@ public class IngestTrackingEvents {
         // Before anything is judged: a concurrent registration of these orders or tracking numbers either committed
         // (and is seen below) or waits for this batch, and then releases what it parks.
         parking.lockFactsNamed(sender, events);
+        if (sender.kind() == SourceKind.CENTER) {
+            // One query for the batch's orders instead of one per event.
+            store.preloadOrders(events.stream().map(ReceivedEvent::orderId).filter(Objects::nonNull).distinct().toList());
+        }
         int parked = 0;
         int duplicates = 0;
         List<BatchOutcome.RejectedEvent> rejected = new ArrayList<>();
@@ -125,6 +129,8 @@ public class IngestTrackingEvents {
             }
         }
         int accepted = 0;
+        // One locking query for the batch's shipments, in the same order-id order as before.
+        store.lockShipments(admittedByOrder.keySet());
         for (Map.Entry<String, List<ReceivedEvent>> entry : admittedByOrder.entrySet()) {
             Applied applied = apply(sender, entry.getKey(), entry.getValue(), now);
             accepted += applied.accepted();

@@ -1,13 +1,18 @@
 package com.kingstonexpress.fulfillment.tracking.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +62,41 @@ public class TrackingStore {
         }).toList();
     }
 
+    /**
+     * Loads the orders a batch names in one query, so that {@link #orderFacts} finds them in the persistence context
+     * instead of reading one row per event.
+     */
+    public void preloadOrders(Collection<String> orderIds) {
+        for (List<String> chunk : chunks(orderIds)) {
+            em.createQuery("SELECT o FROM ProjectedOrder o WHERE o.orderId IN :ids", ProjectedOrder.class)
+                    .setParameter("ids", chunk)
+                    .getResultList();
+        }
+    }
+
+    /**
+     * Locks the shipments of these orders in one query, in order-id order (the order every batch locks in, so
+     * concurrent batches never deadlock); {@link #lockShipment} then finds each one already locked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockShipments(Collection<String> orderIds) {
+        for (List<String> chunk : chunks(new TreeSet<>(orderIds))) {
+            em.createQuery("SELECT s FROM Shipment s WHERE s.orderId IN :ids ORDER BY s.orderId", Shipment.class)
+                    .setParameter("ids", chunk)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList();
+        }
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 1000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+        return chunks;
+    }
+
     /** The shipment's normalized state, its row locked until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ShipmentState lockShipment(String orderId) {
@@ -96,6 +136,10 @@ public class TrackingStore {
                 .setParameter(12, event.location())
                 .setParameter(13, event.proof())
                 .setParameter(14, event.details())
+                // Touches tracking_event only: without this Hibernate flushes (and dirty-checks) the whole
+                // persistence context before every insert, which grows with the batch.
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("tracking_event")
                 .executeUpdate() == 1;
     }
 

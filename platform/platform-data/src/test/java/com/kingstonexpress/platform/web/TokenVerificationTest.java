@@ -2,12 +2,15 @@ package com.kingstonexpress.platform.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -17,8 +20,10 @@ import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.security.CachingJwtParser;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 /**
  * Only tokens issued for this API by the trusted issuer, signed RS256 with the trusted key and short-lived,
@@ -28,6 +33,28 @@ import io.quarkus.test.junit.QuarkusTest;
 class TokenVerificationTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    JWTParser parser;
+
+    /** Quarkus's JWT authentication (and the gateway's edge check) verify through the platform's caching parser. */
+    @Test
+    void bearerTokensAreParsedByTheCachingParser() {
+        assertInstanceOf(CachingJwtParser.class, parser);
+    }
+
+    /** A refused token is refused again on its next use: a refusal is never remembered as a success. */
+    @Test
+    void aRefusedTokenStaysRefused() {
+        JwtClaims forged = claims();
+        forged.setIssuer("https://login.example.test");
+        String token = DevTokens.sign(forged);
+        refused(token);
+        refused(token);
+        String valid = DevTokens.seller("s-1");
+        given().auth().oauth2(valid).get("/probe/caller").then().statusCode(200);
+        given().auth().oauth2(valid).get("/probe/caller").then().statusCode(200).body("name", equalTo("seller-user-s-1"));
+    }
 
     @Test
     void aTokenIssuedForThisApiGetsIn() {

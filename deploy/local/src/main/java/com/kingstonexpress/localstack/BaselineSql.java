@@ -1,0 +1,418 @@
+package com.kingstonexpress.localstack;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The benchmark's baselines: the SQL each scenario issues in order-service, statement for statement, as captured
+ * from the running service (Hibernate's SQL log, {@code QUARKUS_HIBERNATE_ORM_LOG_SQL=true}, plus the platform's
+ * own JDBC statements for the idempotency key, the outbox and the event sequence), replayed by plain JDBC with one
+ * transaction per operation. Writes go to {@code kx_bench}, a copy of order-service's tables (same columns,
+ * indexes and constraints) in the same database, so a baseline order never reaches a consumer; reads run on the
+ * service's own tables and seeded data. When a scenario's SQL changes, capture it again and update it here.
+ */
+final class BaselineSql {
+
+    static final String BENCH_SCHEMA = "kx_bench";
+
+    // ---- create order (PlaceOrder with an Idempotency-Key), in this order, one transaction ----
+    static final String IDEMPOTENCY_CLAIM = "INSERT INTO kx_idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    static final String SEQUENCE = """
+            INSERT INTO kx_event_sequence (subject, last_seq) VALUES (?, 1)
+            ON CONFLICT (subject) DO UPDATE SET last_seq = kx_event_sequence.last_seq + 1
+            RETURNING last_seq""";
+    static final String OUTBOX = "INSERT INTO kx_outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
+    static final String INSERT_ORDER = "insert into orders (address_confirmed_at, created_at, customer_id, customer_name, addr_city, addr_country,"
+            + " addr_line1, addr_line2, addr_name, addr_phone, addr_postal_code, addr_region, fulfillment_center_id, notes, search_text, seller_id,"
+            + " shipping_method, status, status_changed_at, tracking_carrier, tracking_number, order_type, updated_at, version, order_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_LINE = "insert into order_line (order_id, line_no, currency, quantity, sku, title, unit_amount) values (?, ?, ?, ?, ?, ?, ?)";
+    static final String OPEN_INCIDENTS = "select ie1_0.incident_id, ie1_0.carriers, ie1_0.customer_note, ie1_0.ends_at, ie1_0.regions, ie1_0.resolved_at,"
+            + " ie1_0.starts_at from platform_incident ie1_0 where ie1_0.resolved_at is null";
+    static final String IDEMPOTENCY_COMPLETE = "UPDATE kx_idempotency_key SET response_status = ?, response_location = ?, response_body = ?"
+            + " WHERE scope = ? AND idem_key = ?";
+
+    // ---- get order (seller) ----
+    static final String ORDER_COLUMNS = "oe1_0.order_id, oe1_0.address_confirmed_at, oe1_0.created_at, oe1_0.customer_id, oe1_0.customer_name,"
+            + " oe1_0.addr_city, oe1_0.addr_country, oe1_0.addr_line1, oe1_0.addr_line2, oe1_0.addr_name, oe1_0.addr_phone, oe1_0.addr_postal_code,"
+            + " oe1_0.addr_region, oe1_0.fulfillment_center_id, oe1_0.notes, oe1_0.search_text, oe1_0.seller_id, oe1_0.shipping_method, oe1_0.status,"
+            + " oe1_0.status_changed_at, oe1_0.tracking_carrier, oe1_0.tracking_number, oe1_0.order_type, oe1_0.updated_at, oe1_0.version";
+    static final String ORDER_BY_ID = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id=?";
+    static final String LINES = "select l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
+            + " from order_line l1_0 where l1_0.order_id=?";
+    static final String EVIDENCE = "select e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference"
+            + " from order_delivery_evidence e1_0 where e1_0.order_id=?";
+    static final String ATTENTION = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id=?";
+
+    // ---- list (OrderQueries.listSql, then the page's orders and their collections) ----
+    /** Hibernate lists the page's ids as {@code in (?, ?, ...)}, one parameter each. */
+    static final String ORDERS_BY_IDS = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id in (";
+    static final String LINES_BATCH = "select l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
+            + " from order_line l1_0 where l1_0.order_id = any (?)";
+    static final String EVIDENCE_BATCH = "select e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference"
+            + " from order_delivery_evidence e1_0 where e1_0.order_id = any (?)";
+    static final String ATTENTION_BATCH = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id = any (?)";
+
+    // ---- summary (part of the dashboard) ----
+    static final String SUMMARY_STATUS = "SELECT status, order_type, count(*) FROM orders WHERE seller_id = ? GROUP BY status, order_type";
+    static final String SUMMARY_FLAGS = "SELECT a.flag, count(*) FROM order_attention a JOIN orders o ON o.order_id = a.order_id WHERE o.seller_id = ? GROUP BY a.flag";
+    static final String SUMMARY_NEEDING = "SELECT count(DISTINCT a.order_id) FROM order_attention a JOIN orders o ON o.order_id = a.order_id WHERE o.seller_id = ?";
+
+    // ---- start-processing (after the order, incidents, attention and evidence reads) ----
+    static final String HISTORY = "insert into order_status_history (actor_id, actor_kind, changed_at, event_id, from_status, order_id, reason,"
+            + " source_event_id, to_status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String UPDATE_ORDER = "update orders set address_confirmed_at=?, created_at=?, customer_id=?, customer_name=?, addr_city=?,"
+            + " addr_country=?, addr_line1=?, addr_line2=?, addr_name=?, addr_phone=?, addr_postal_code=?, addr_region=?, fulfillment_center_id=?,"
+            + " notes=?, search_text=?, seller_id=?, shipping_method=?, status=?, status_changed_at=?, tracking_carrier=?, tracking_number=?,"
+            + " order_type=?, updated_at=?, version=? where order_id=? and version=?";
+
+    /** An event payload and a response body of the sizes the service writes (about 1 KiB and 750 bytes). */
+    private static final String PAYLOAD = "{\"specversion\":\"1.0\",\"type\":\"kx.order.placed.v1\",\"data\":{" + "\"x\":\"" + "p".repeat(900) + "\"}}";
+    private static final String RESPONSE = "{\"orderId\":\"" + "r".repeat(720) + "\"}";
+
+    private BaselineSql() {
+    }
+
+    /** Creates {@code kx_bench} with empty copies of the tables the write baselines touch, once. */
+    static void prepare(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + BENCH_SCHEMA);
+            for (String table : List.of("orders", "order_line", "order_attention", "order_delivery_evidence", "order_status_history", "platform_incident",
+                    "kx_outbox", "kx_event_sequence", "kx_idempotency_key")) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + BENCH_SCHEMA + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+            }
+            // Foreign keys are not copied by LIKE; the service's inserts pay for them, so the baseline does too.
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'bench_order_line_order') THEN
+                        ALTER TABLE kx_bench.order_line ADD CONSTRAINT bench_order_line_order FOREIGN KEY (order_id) REFERENCES kx_bench.orders (order_id);
+                        ALTER TABLE kx_bench.order_status_history ADD CONSTRAINT bench_history_order FOREIGN KEY (order_id) REFERENCES kx_bench.orders (order_id);
+                      END IF;
+                    END $$""");
+        }
+    }
+
+    /** The create's SQL, in {@code kx_bench}. */
+    static void createOrder(Connection c) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_CLAIM)) {
+            p.setString(1, "storefront");
+            p.setString(2, key);
+            p.setString(3, "0".repeat(64));
+            p.executeUpdate();
+        }
+        sequenceAndOutbox(c, id);
+        insertOrder(c, id, now);
+        try (PreparedStatement p = c.prepareStatement(INSERT_LINE)) {
+            p.setString(1, id);
+            p.setInt(2, 0);
+            p.setString(3, "GBP");
+            p.setInt(4, 1);
+            p.setString(5, "BENCH-1");
+            p.setString(6, "Bench item");
+            p.setBigDecimal(7, new BigDecimal("9.99"));
+            p.executeUpdate();
+        }
+        drain(c, OPEN_INCIDENTS);
+        try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_COMPLETE)) {
+            p.setInt(1, 201);
+            p.setString(2, "/api/v1/orders/" + id);
+            p.setString(3, RESPONSE);
+            p.setString(4, "storefront");
+            p.setString(5, key);
+            p.executeUpdate();
+        }
+    }
+
+    /** The floor: the order row and its outbox row, nothing else. */
+    static void insertPlusOutbox(Connection c) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        insertOrder(c, id, Timestamp.from(Instant.now()));
+        try (PreparedStatement p = c.prepareStatement(OUTBOX)) {
+            p.setObject(1, UUID.randomUUID());
+            p.setString(2, "kx.orders.v1");
+            p.setString(3, id);
+            p.setString(4, "kx.order.placed.v1");
+            p.setString(5, PAYLOAD);
+            p.executeUpdate();
+        }
+    }
+
+    private static void sequenceAndOutbox(Connection c, String subject) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(SEQUENCE)) {
+            p.setString(1, subject);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement(OUTBOX)) {
+            p.setObject(1, UUID.randomUUID());
+            p.setString(2, "kx.orders.v1");
+            p.setString(3, subject);
+            p.setString(4, "kx.order.placed.v1");
+            p.setString(5, PAYLOAD);
+            p.executeUpdate();
+        }
+    }
+
+    private static void insertOrder(Connection c, String id, Timestamp now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(INSERT_ORDER)) {
+            p.setTimestamp(1, null);
+            p.setTimestamp(2, now);
+            p.setString(3, "bench-customer");
+            p.setString(4, "Bench Customer");
+            p.setString(5, "Leeds");
+            p.setString(6, "GB");
+            p.setString(7, "1 Bench Road");
+            p.setString(8, null);
+            p.setString(9, "Bench");
+            p.setString(10, "+44 113 000 0000");
+            p.setString(11, "LS1 1AA");
+            p.setString(12, "England");
+            p.setString(13, null);
+            p.setString(14, "");
+            p.setString(15, id + " bench customer bench-1 bench item");
+            p.setString(16, "bench-seller-jdbc");
+            p.setString(17, "STANDARD");
+            p.setString(18, "NEW");
+            p.setTimestamp(19, now);
+            p.setString(20, null);
+            p.setString(21, null);
+            p.setString(22, "SELLER_MANAGED");
+            p.setTimestamp(23, now);
+            p.setLong(24, 0);
+            p.setString(25, id);
+            p.executeUpdate();
+        }
+    }
+
+    /** Get one order: the order, open incidents, lines, evidence, attention (public tables). */
+    static void getOrder(Connection c, List<String> ids) throws SQLException {
+        String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+        drain(c, ORDER_BY_ID, id);
+        drain(c, OPEN_INCIDENTS);
+        drain(c, LINES, id);
+        drain(c, EVIDENCE, id);
+        drain(c, ATTENTION, id);
+    }
+
+    /** A list filter: the query string the API takes and the arguments {@code OrderQueries.listSql} binds. */
+    record ListFilter(String status, String type, String attention, String text, Instant from, Instant to) {
+        static ListFilter none() {
+            return new ListFilter(null, null, null, null, null, null);
+        }
+
+        static ListFilter status(String s) {
+            return new ListFilter(s, null, null, null, null, null);
+        }
+
+        static ListFilter type(String t) {
+            return new ListFilter(null, t, null, null, null, null);
+        }
+
+        static ListFilter attention(String a) {
+            return new ListFilter(null, null, a, null, null, null);
+        }
+
+        static ListFilter text(String q) {
+            return new ListFilter(null, null, null, q, null, null);
+        }
+
+        static ListFilter created(Instant from, Instant to) {
+            return new ListFilter(null, null, null, null, from, to);
+        }
+
+        String queryString() {
+            StringBuilder q = new StringBuilder();
+            if (status != null) {
+                q.append("&status=").append(status);
+            }
+            if (type != null) {
+                q.append("&type=").append(type);
+            }
+            if (attention != null) {
+                q.append("&attention=").append(attention);
+            }
+            if (text != null) {
+                q.append("&q=").append(Benchmark.encode(text));
+            }
+            if (from != null) {
+                q.append("&createdFrom=").append(Benchmark.encode(from.toString()));
+            }
+            if (to != null) {
+                q.append("&createdTo=").append(Benchmark.encode(to.toString()));
+            }
+            return q.toString();
+        }
+    }
+
+    /** One page of 50: the incidents, the id query of {@code OrderQueries.listSql}, the orders, their collections in batches. */
+    static void list(Connection c, String sellerId, ListFilter f) throws SQLException {
+        drain(c, OPEN_INCIDENTS);
+        page(c, sellerId, f, 50);
+    }
+
+    private static void page(Connection c, String sellerId, ListFilter f, int limit) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        List<String> with = new ArrayList<>();
+        StringBuilder from = new StringBuilder(" FROM orders o");
+        if (f.text() != null) {
+            with.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = ? AND search_text LIKE ?)");
+            from.append(" JOIN matches m ON m.order_id = o.order_id");
+            args.add(sellerId);
+            args.add("%" + f.text() + "%");
+        }
+        if (f.attention() != null) {
+            with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = ? AND flag = ?)");
+            from.append(" JOIN flagged a ON a.order_id = o.order_id");
+            args.add(sellerId);
+            args.add(f.attention());
+        }
+        StringBuilder sql = new StringBuilder(with.isEmpty() ? "" : "WITH " + String.join(", ", with) + " ");
+        sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = ?");
+        args.add(sellerId);
+        if (f.status() != null) {
+            sql.append(" AND o.status = ?");
+            args.add(f.status());
+        }
+        if (f.type() != null) {
+            sql.append(" AND o.order_type = ?");
+            args.add(f.type());
+        }
+        if (f.from() != null) {
+            sql.append(" AND o.created_at >= ?");
+            args.add(Timestamp.from(f.from()));
+        }
+        if (f.to() != null) {
+            sql.append(" AND o.created_at < ?");
+            args.add(Timestamp.from(f.to()));
+        }
+        sql.append(" ORDER BY o.created_at DESC, o.order_id DESC LIMIT ").append(limit + 1);
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                p.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        drain(c, ORDERS_BY_IDS + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
+        java.sql.Array array = c.createArrayOf("text", ids.toArray());
+        drain(c, LINES_BATCH, array);
+        drain(c, EVIDENCE_BATCH, array);
+        drain(c, ATTENTION_BATCH, array);
+    }
+
+    /** order-service's share of the dashboard: NEW orders, one list per attention flag (10 each), the summary. */
+    static void dashboardOrders(Connection c, String sellerId) throws SQLException {
+        drain(c, OPEN_INCIDENTS);
+        page(c, sellerId, ListFilter.status("NEW"), 10);
+        for (String flag : List.of("ADDRESS_ISSUE", "DELIVERY_ATTEMPT_FAILED", "CUSTOMS_HOLD", "STATUS_NOT_UPDATING", "CUSTOMER_AWAITING_REPLY")) {
+            drain(c, OPEN_INCIDENTS);
+            page(c, sellerId, ListFilter.attention(flag), 10);
+        }
+        drain(c, SUMMARY_STATUS, sellerId);
+        drain(c, SUMMARY_FLAGS, sellerId);
+        drain(c, SUMMARY_NEEDING, sellerId);
+    }
+
+    /** NEW orders the create baseline wrote to {@code kx_bench}, for the start-processing baseline. */
+    static List<String> newBaselineOrders(Connection c, int max) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT order_id FROM " + BENCH_SCHEMA + ".orders WHERE status = 'NEW' LIMIT ?")) {
+            p.setInt(1, max);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** start-processing's SQL, in {@code kx_bench}: reads, sequence + outbox, history, the versioned update, lines. */
+    static void startProcessing(Connection c, String id) throws SQLException {
+        Object[] row;
+        try (PreparedStatement p = c.prepareStatement(ORDER_BY_ID)) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no order " + id);
+                }
+                ResultSetMetaData md = rs.getMetaData();
+                row = new Object[md.getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+            }
+        }
+        drain(c, OPEN_INCIDENTS);
+        drain(c, ATTENTION, id);
+        drain(c, EVIDENCE, id);
+        sequenceAndOutbox(c, id);
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement p = c.prepareStatement(HISTORY)) {
+            p.setString(1, "seller-user-bench");
+            p.setString(2, "SELLER");
+            p.setTimestamp(3, now);
+            p.setString(4, UUID.randomUUID().toString());
+            p.setString(5, "NEW");
+            p.setString(6, id);
+            p.setString(7, null);
+            p.setString(8, null);
+            p.setString(9, "PROCESSING");
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(UPDATE_ORDER)) {
+            // row: order_id, then the 24 columns in the update's order, version last
+            for (int i = 1; i < row.length; i++) {
+                p.setObject(i, row[i]);
+            }
+            p.setString(18, "PROCESSING");
+            p.setTimestamp(19, now);
+            p.setTimestamp(23, now);
+            long version = ((Number) row[24]).longValue();
+            p.setLong(24, version + 1);
+            p.setString(25, id);
+            p.setLong(26, version);
+            p.executeUpdate();
+        }
+        drain(c, LINES, id);
+    }
+
+    private static void drain(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof java.sql.Array a) {
+                    p.setArray(i + 1, a);
+                } else {
+                    p.setObject(i + 1, args[i]);
+                }
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rs.getObject(1);
+                }
+            }
+        }
+    }
+}
