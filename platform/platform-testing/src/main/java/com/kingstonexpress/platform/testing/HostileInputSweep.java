@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,7 @@ public final class HostileInputSweep {
     private final Map<String, String> sampleBodies = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Predicate<String> skip = operation -> false;
+    private BiFunction<String, String, Map<String, String>> signer = (path, body) -> Map.of();
     private Values values = Values.THOROUGH;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -134,6 +136,15 @@ public final class HostileInputSweep {
     /** A header sent on every call (for example a webhook's expected headers). */
     public HostileInputSweep header(String name, String value) {
         headers.put(name, value);
+        return this;
+    }
+
+    /**
+     * Headers computed from each call's path and body (empty string when none), for example a webhook signature,
+     * so that hostile bodies get past the signature check and reach the parsing behind it.
+     */
+    public HostileInputSweep signer(BiFunction<String, String, Map<String, String>> signer) {
+        this.signer = signer;
         return this;
     }
 
@@ -362,6 +373,7 @@ public final class HostileInputSweep {
                 hostile.add(f.textNode("\u0001\u001b[31m\u007f"));
                 hostile.add(f.textNode("x".repeat(100_000)));
                 hostile.add(f.textNode("NOT_AN_ENUM"));
+                hostile.add(f.textNode("-999999999-01-01T00:00:00Z"));
                 hostile.add(f.textNode("\ud800"));
                 hostile.add(f.numberNode(new BigDecimal("1e400")));
                 hostile.add(f.objectNode());
@@ -530,6 +542,7 @@ public final class HostileInputSweep {
                 request.header("Authorization", "Bearer " + token);
             }
             headers.forEach(request::header);
+            signer.apply(URI.create(url).getRawPath(), body == null ? "" : body).forEach(request::header);
             extraHeaders.forEach(request::header);
             if (body != null) {
                 request.header("Content-Type", "application/json");
