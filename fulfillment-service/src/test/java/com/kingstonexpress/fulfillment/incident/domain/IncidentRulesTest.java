@@ -24,6 +24,9 @@ class IncidentRulesTest {
                 Arguments.of(new IncidentScope(List.of(), List.of("royal-parcel")), NOW, NOW.plus(Duration.ofHours(1)), List.of()),
                 Arguments.of(new IncidentScope(null, Arrays.asList(" ", null)), NOW, null, List.of("scope")),
                 Arguments.of(KENT, NOW, NOW, List.of("endsAt")),
+                // Instants a timestamp column cannot hold are refused here, not by the database as a 500 (#12).
+                Arguments.of(KENT, NOW, Instant.parse("+999999999-12-31T23:59:59Z"), List.of("endsAt")),
+                Arguments.of(KENT, Instant.parse("-999999999-01-01T00:00:00Z"), NOW.plus(Duration.ofHours(1)), List.of("startsAt")),
                 Arguments.of(KENT, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofHours(1)), List.of("endsAt")),
                 Arguments.of(new IncidentScope(List.of(), List.of()), NOW, NOW.minus(Duration.ofHours(1)), List.of("scope", "endsAt")));
     }
