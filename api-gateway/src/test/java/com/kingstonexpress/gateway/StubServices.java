@@ -21,6 +21,8 @@ import io.vertx.core.json.JsonObject;
  * Four small in-process HTTP servers standing in for the services. Each records what it received and
  * answers with its name, a canned document for the dashboard's calls and its own OpenAPI document.
  * Tests can stop one (its port then refuses connections) and start it again on the same port.
+ * notification-service runs as two instances (a second URL in its configuration), answering with their
+ * {@code X-Stub-Instance}; {@link #stopReplica} stops the second.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +34,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static final Map<Downstream, HttpServer> SERVERS = new EnumMap<>(Downstream.class);
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static final Map<String, Integer> FAILING_PATHS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static int replicaPort;
+    private static HttpServer replica;
     private static Vertx vertx;
 
     @Override
@@ -41,12 +45,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             PORTS.put(d, FreePorts.find());
             startService(d);
         }
+        replicaPort = FreePorts.find();
+        startReplica();
         return Map.of(
                 "kx.gateway.services.order.url", url(Downstream.ORDER),
                 "kx.gateway.services.fulfillment.url", url(Downstream.FULFILLMENT),
                 "kx.gateway.services.messaging.url", url(Downstream.MESSAGING),
                 "kx.gateway.services.support.url", url(Downstream.SUPPORT),
-                "kx.gateway.services.notification.url", url(Downstream.NOTIFICATION));
+                "kx.gateway.services.notification.url", url(Downstream.NOTIFICATION) + ", http://127.0.0.1:" + replicaPort);
     }
 
     @Override
@@ -92,13 +98,29 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void startService(Downstream d) {
+        SERVERS.put(d, listen(d, PORTS.get(d), "first"));
+    }
+
+    /** Stops the second instance of notification-service (its port then refuses connections). */
+    public static void stopReplica() {
+        if (replica != null) {
+            replica.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            replica = null;
+        }
+    }
+
+    public static void startReplica() {
+        replica = listen(Downstream.NOTIFICATION, replicaPort, "second");
+    }
+
+    private static HttpServer listen(Downstream d, int port, String instance) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             RECEIVED.add(new Received(d, request.method().name(), request.uri(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
                     body.toString()));
+            request.response().putHeader("X-Stub-Instance", instance);
             answer(d, request);
         }));
-        SERVERS.put(d, server.listen(PORTS.get(d), "127.0.0.1").toCompletionStage().toCompletableFuture()
-                .orTimeout(10, TimeUnit.SECONDS).join());
+        return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     private static void answer(Downstream d, HttpServerRequest request) {

@@ -64,7 +64,10 @@ public interface GatewayConfig {
     }
 
     interface Service {
-        /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
+        /**
+         * Base URL, e.g. {@code http://127.0.0.1:8081}; several instances of the service comma-separated, e.g.
+         * {@code http://127.0.0.1:8081,http://127.0.0.1:8091} (taken in turn, one that refuses connections skipped).
+         */
         String url();
 
         /** How long a request may wait for the service's response (and for each chunk of it). */

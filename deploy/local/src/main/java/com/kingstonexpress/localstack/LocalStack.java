@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private final List<ServiceProcess> running = new ArrayList<>();
+    /** Extra instances of services ({@code --replicas}): same module, database and consumer groups, their own ports. */
+    private final List<StackConfig.Service> replicas = new ArrayList<>();
 
     public LocalStack(StackConfig config, PrintStream console) {
         this.config = config;
@@ -39,6 +43,76 @@ public final class LocalStack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /**
+     * Asks for {@code count} instances in all of each named service (e.g. {@code order=2}), before {@link #start}:
+     * the extra ones run on free ports with the same database and Kafka consumer groups, and the gateway is
+     * given every instance's URL.
+     */
+    public LocalStack withReplicas(Map<String, Integer> counts) {
+        if (!running.isEmpty()) {
+            throw new IllegalStateException("replicas are asked for before start (or added with addReplicas)");
+        }
+        replicas.addAll(replicaServices(counts));
+        return this;
+    }
+
+    /**
+     * Starts {@code more} extra instances of each named service in a running stack, waits until they are
+     * ready, then restarts the gateway (same port) so that it balances over them too.
+     */
+    public List<StackConfig.Service> addReplicas(Map<String, Integer> more) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        more.forEach((name, n) -> counts.put(name, instancesOf(name).size() + n));
+        List<StackConfig.Service> added = replicaServices(counts);
+        replicas.addAll(added);
+        List<ServiceProcess> started = new ArrayList<>();
+        for (StackConfig.Service s : added) {
+            started.add(startProcess(s));
+        }
+        started.forEach(this::awaitReady);
+        StackConfig.Service gateway = config.service("gateway");
+        for (int i = 0; i < running.size(); i++) {
+            if (running.get(i).service().equals(gateway)) {
+                running.get(i).stop();
+                ServiceProcess again = startProcess(gateway);
+                running.set(i, again);
+                awaitReady(again);
+            }
+        }
+        return added;
+    }
+
+    /** A service's instances, the configured one first ({@code order}, then {@code order-2}, ...). */
+    public List<StackConfig.Service> instancesOf(String name) {
+        StackConfig.Service first = config.service(name);
+        List<StackConfig.Service> all = new ArrayList<>(List.of(first));
+        replicas.stream().filter(r -> r.module().equals(first.module())).forEach(all::add);
+        return all;
+    }
+
+    /** New replica entries (free ports) bringing each named service to its count of instances. */
+    private List<StackConfig.Service> replicaServices(Map<String, Integer> counts) {
+        List<StackConfig.Service> added = new ArrayList<>();
+        counts.forEach((name, count) -> {
+            StackConfig.Service first = config.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "' (replicas of: " + replicable() + ")"));
+            if (first.database() == null) {
+                throw new IllegalArgumentException("the gateway runs once; replicas of: " + replicable());
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException(name + "=" + count + ": at least 1 instance");
+            }
+            for (int n = instancesOf(name).size() + 1; n <= count; n++) {
+                added.add(new StackConfig.Service(name + "-" + n, first.module(), FreePorts.find(), FreePorts.find(), first.database()));
+            }
+        });
+        return added;
+    }
+
+    private String replicable() {
+        return config.services().stream().filter(s -> s.database() != null).map(StackConfig.Service::name).collect(Collectors.joining(", "));
     }
 
     /** Starts everything and waits until every service is ready; on any failure stops what it started. */
@@ -78,22 +152,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() {
-        for (StackConfig.Service s : config.services()) {
-            try {
-                running.add(ServiceProcess.start(s, s.application(config.root()), environment(s), config.dataDir().resolve("logs"), console));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start " + s.name(), e);
-            }
+        List<StackConfig.Service> all = new ArrayList<>(config.services());
+        all.addAll(replicas);
+        for (StackConfig.Service s : all) {
+            running.add(startProcess(s));
         }
         // All start together (the machine has cores to share); readiness is awaited in parallel.
         ExecutorService waiters = Executors.newFixedThreadPool(running.size());
         try {
             List<Future<?>> ready = new ArrayList<>();
             for (ServiceProcess p : running) {
-                ready.add(waiters.submit(() -> {
-                    p.awaitReady(READY_TIMEOUT);
-                    console.printf("local-stack| %s ready on %s after %.1f s%n", p.service().name(), p.service().url(), p.startTime().toMillis() / 1000.0);
-                }));
+                ready.add(waiters.submit(() -> awaitReady(p)));
             }
             for (Future<?> f : ready) {
                 f.get();
@@ -106,6 +175,19 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             waiters.shutdownNow();
         }
+    }
+
+    private ServiceProcess startProcess(StackConfig.Service s) {
+        try {
+            return ServiceProcess.start(s, s.application(config.root()), environment(s), config.dataDir().resolve("logs"), console);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + s.name(), e);
+        }
+    }
+
+    private void awaitReady(ServiceProcess p) {
+        p.awaitReady(READY_TIMEOUT);
+        console.printf("local-stack| %s ready on %s after %.1f s%n", p.service().name(), p.service().url(), p.startTime().toMillis() / 1000.0);
     }
 
     private Map<String, String> environment(StackConfig.Service s) {
@@ -139,7 +221,9 @@ public final class LocalStack implements AutoCloseable {
         if (s.database() == null) {
             for (StackConfig.Service downstream : config.services()) {
                 if (downstream.database() != null) {
-                    env.put("KX_GATEWAY_SERVICES_" + downstream.name().toUpperCase() + "_URL", downstream.url());
+                    // Every instance, comma-separated: the gateway takes them in turn.
+                    env.put("KX_GATEWAY_SERVICES_" + downstream.name().toUpperCase() + "_URL",
+                            instancesOf(downstream.name()).stream().map(StackConfig.Service::url).collect(Collectors.joining(",")));
                 }
             }
             // One storefront token places every demo and benchmark order: the limit per principal stays on,
@@ -163,6 +247,12 @@ public final class LocalStack implements AutoCloseable {
     /** The broker, for fault tests. */
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Kills one instance at once ({@code order}, {@code order-2}, ...), as a crash would, and leaves it dead (fault tests). */
+    public void kill(String instance) {
+        running.stream().filter(p -> p.service().name().equals(instance)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instance " + instance)).kill();
     }
 
     /** Kills one service at once and starts it again, waiting until it is ready (fault tests). */

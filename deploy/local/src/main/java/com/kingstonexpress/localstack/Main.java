@@ -26,6 +26,13 @@ public final class Main {
             return;
         }
         LocalStack stack = new LocalStack(config, out);
+        try {
+            stack.withReplicas(replicas(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack| --replicas: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("local-stack| stopping...");
@@ -80,9 +87,40 @@ public final class Main {
             t.setDaemon(true);
             t.start();
         }
-        printWelcome(out, config, demo);
+        printWelcome(out, stack, demo);
         stack.footprint().forEach(line -> out.println("local-stack| " + line));
         stopped.await();
+    }
+
+    /**
+     * {@code --replicas order=2,fulfillment=2} (or {@code --replicas=...}): instances in all per service;
+     * services not named run once.
+     */
+    static java.util.Map<String, Integer> replicas(String[] args) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String spec = null;
+            if (args[i].equals("--replicas")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected e.g. --replicas order=2,fulfillment=2");
+                }
+                spec = args[++i];
+            } else if (args[i].startsWith("--replicas=")) {
+                spec = args[i].substring("--replicas=".length());
+            }
+            if (spec == null) {
+                continue;
+            }
+            for (String item : spec.split(",")) {
+                String[] pair = item.trim().split("=", 2);
+                try {
+                    counts.put(pair[0].trim(), Integer.parseInt(pair.length == 2 ? pair[1].trim() : ""));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + item.trim() + "' is not service=count, e.g. order=2");
+                }
+            }
+        }
+        return counts;
     }
 
     /** {@code --infra-only}: how to run each service in Quarkus dev mode against this PostgreSQL and Kafka. */
@@ -110,7 +148,8 @@ public final class Main {
         out.println("=========================================================================");
     }
 
-    private static void printWelcome(PrintStream out, StackConfig config, DemoData demo) {
+    private static void printWelcome(PrintStream out, LocalStack stack, DemoData demo) {
+        StackConfig config = stack.config();
         String gw = config.gatewayUrl().replace("127.0.0.1", "localhost");
         out.println();
         out.println("==================== Kingston Express local stack ====================");
@@ -118,9 +157,13 @@ public final class Main {
         out.println(" Swagger UI:                " + gw + "/q/swagger-ui");
         out.println(" OpenAPI:                   " + gw + "/q/openapi");
         out.println(" Health:                    " + gw + "/q/health");
-        out.println(" Metrics (Prometheus):      " + config.services().stream()
+        out.println(" Metrics (Prometheus):      " + config.services().stream().flatMap(s -> s.database() == null ? java.util.stream.Stream.of(s)
+                : stack.instancesOf(s.name()).stream())
                 .map(s -> s.name() + " " + s.managementPort()).collect(java.util.stream.Collectors.joining(", "))
                 + " (http://localhost:PORT/q/metrics)");
+        config.services().stream().filter(s -> s.database() != null && stack.instancesOf(s.name()).size() > 1).forEach(s -> out.println(
+                " Replicas of " + s.name() + ":" + " ".repeat(Math.max(1, 14 - s.name().length())) + stack.instancesOf(s.name()).stream()
+                        .map(StackConfig.Service::url).collect(java.util.stream.Collectors.joining(", ")) + " (behind the gateway)"));
         out.println(" PostgreSQL:                jdbc:postgresql://localhost:" + config.postgresPort() + " (user postgres)");
         out.println(" Kafka:                     localhost:" + config.kafkaPort());
         out.println(" Logs:                      " + config.dataDir().resolve("logs"));

@@ -72,33 +72,42 @@ class PipelineUnderFaultsEndToEndTest {
             assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
                     "every kind of writer made progress: " + figures);
 
-            AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
-            boolean settled;
-            try {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-                    last.set(reconciliation.run());
-                    return last.get().clean();
-                });
-                settled = true;
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                settled = false;
-            }
-            last.get().print(System.out, 40);
-            List<String> deadLetteredDuringRun;
-            try (DeadLetters deadLetters = new DeadLetters(access)) {
-                deadLetteredDuringRun = deadLetters.list().stream().filter(d -> !d.deadLetteredAt().isBefore(runStart))
-                        .map(d -> d.coordinates() + " from " + d.sourceCoordinates() + " " + d.consumer().orElse("?") + ": " + d.reason()).toList();
-            }
-            deadLetteredDuringRun.forEach(d -> System.out.println("faults| dead-lettered during the run: " + d));
-
-            assertTrue(settled, "the stack did not reconcile within 120 s of the faults:\n" + last.get().summary(40)
-                    + "\ndead-lettered during the run: " + deadLetteredDuringRun);
-            assertEquals(Map.of(), reconciliation.absent(acknowledged), "acknowledged creates missing somewhere");
-            assertEquals(List.of(), deadLetteredDuringRun, "nothing may be dead-lettered because of a broker, service or connection failure");
+            assertReconciled(access, reconciliation, runStart, acknowledged);
         }
     }
 
-    private static void awaitMoreCreates(OrderTraffic.Figures figures, int more) {
+    /**
+     * Waits (up to 120 s) until the reconciliation is clean, then asserts it, that every acknowledged create is in
+     * every projection, and that nothing was dead-lettered since {@code runStart}. Shared with the replica test.
+     */
+    static void assertReconciled(StackAccess access, Reconciliation reconciliation, Instant runStart, Set<String> acknowledged)
+            throws Exception {
+        AtomicReference<Reconciliation.Report> last = new AtomicReference<>();
+        boolean settled;
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                last.set(reconciliation.run());
+                return last.get().clean();
+            });
+            settled = true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            settled = false;
+        }
+        last.get().print(System.out, 40);
+        List<String> deadLetteredDuringRun;
+        try (DeadLetters deadLetters = new DeadLetters(access)) {
+            deadLetteredDuringRun = deadLetters.list().stream().filter(d -> !d.deadLetteredAt().isBefore(runStart))
+                    .map(d -> d.coordinates() + " from " + d.sourceCoordinates() + " " + d.consumer().orElse("?") + ": " + d.reason()).toList();
+        }
+        deadLetteredDuringRun.forEach(d -> System.out.println("faults| dead-lettered during the run: " + d));
+
+        assertTrue(settled, "the stack did not reconcile within 120 s of the faults:\n" + last.get().summary(40)
+                + "\ndead-lettered during the run: " + deadLetteredDuringRun);
+        assertEquals(Map.of(), reconciliation.absent(acknowledged), "acknowledged creates missing somewhere");
+        assertEquals(List.of(), deadLetteredDuringRun, "nothing may be dead-lettered because of a broker, service or connection failure");
+    }
+
+    static void awaitMoreCreates(OrderTraffic.Figures figures, int more) {
         long target = figures.createsAcknowledged.get() + more;
         await().atMost(Duration.ofSeconds(60)).until(() -> figures.createsAcknowledged.get() >= target);
     }

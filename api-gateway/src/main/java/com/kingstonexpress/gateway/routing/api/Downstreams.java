@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.routing.policy.CircuitBreaker;
 import com.kingstonexpress.gateway.routing.policy.Downstream;
+import com.kingstonexpress.gateway.routing.policy.Instances;
 import com.kingstonexpress.gateway.routing.policy.Lane;
 import com.kingstonexpress.platform.metrics.KxMetrics;
 
@@ -28,6 +31,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -41,6 +45,11 @@ import io.vertx.core.http.RequestOptions;
  * <p>Only the service's own failures count against its breaker: a refused or timed-out TCP connect, a
  * reset, no answer within the response timeout. Waiting too long for a free pooled connection means the
  * gateway is busy, not that the service is down: such a request is shed and not counted.
+ *
+ * <p>A service may run as several instances (its URL lists them, comma-separated): requests go to them in
+ * turn, and one whose connection is refused is skipped for the next. Only a failed connect moves a request
+ * on, never a failure after a byte was sent: a request that may have reached a service is not sent again.
+ * The breaker stays one per service; it counts a failure only when no instance took the connection.
  */
 @ApplicationScoped
 @Startup // its breakers' gauges are on /q/metrics before the first request
@@ -55,7 +64,7 @@ public class Downstreams {
 
     private final Map<Lane, Map<Downstream, HttpClient>> clients = new EnumMap<>(Lane.class);
     private final Map<Lane, Map<Downstream, CircuitBreaker>> breakers = new EnumMap<>(Lane.class);
-    private final Map<Downstream, URI> bases = new EnumMap<>(Downstream.class);
+    private final Map<Downstream, Instances> instances = new EnumMap<>(Downstream.class);
 
     /** A service's answer to a small internal call, body read whole. */
     public record Answer(int status, Buffer body) {
@@ -67,7 +76,7 @@ public class Downstreams {
     @PostConstruct
     void start() {
         for (Downstream d : Downstream.values()) {
-            bases.put(d, URI.create(config.services().of(d).url()));
+            instances.put(d, Instances.parse(config.services().of(d).url()));
         }
         for (Lane lane : Lane.values()) {
             int poolSize = poolSize(lane);
@@ -80,7 +89,7 @@ public class Downstreams {
                         .setMaxPoolSize(poolSize)
                         // A bounded queue: beyond it a request is shed at once rather than piling up.
                         .setMaxWaitQueueSize(poolSize * 4)
-                        .setSsl("https".equals(bases.get(d).getScheme()))));
+                        .setSsl("https".equals(instances.get(d).all().get(0).getScheme()))));
                 CircuitBreaker breaker = new CircuitBreaker(config.breaker().failureThreshold(), config.breaker().openFor());
                 laneBreakers.put(d, breaker);
                 // 1 while the breaker refuses requests to the service (kx_gateway_breaker_open{service, lane}).
@@ -117,18 +126,34 @@ public class Downstreams {
         return breakers.get(lane).get(d);
     }
 
-    /** The configured base URL, without a trailing slash (to recognise the service's own absolute links). */
-    public String baseUrl(Downstream d) {
-        String url = config.services().of(d).url();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    /** The configured base URLs of the service's instances, without a trailing slash (to recognise their own absolute links). */
+    public List<String> baseUrls(Downstream d) {
+        return instances.get(d).all().stream().map(Instances::withoutTrailingSlash).toList();
     }
 
     /**
-     * Options addressing {@code uri} on the service: the TCP connect timeout of the service, the time a
+     * A request to the next instance of the service in turn, on {@code lane}'s pool; if that instance refuses
+     * the connection (nothing was sent), the next one, until one accepts or all have refused (then the last
+     * failure). Other failures to obtain a connection (the lane's pool is busy) end it at once.
+     *
+     * @param timeout how long the request may go without response data
+     */
+    public Future<HttpClientRequest> connect(Lane lane, Downstream d, HttpMethod method, String uri, Duration timeout) {
+        return connect(client(lane, d), instances.get(d).inTurn().iterator(), method, uri, timeout);
+    }
+
+    private Future<HttpClientRequest> connect(HttpClient client, Iterator<URI> candidates, HttpMethod method, String uri, Duration timeout) {
+        URI base = candidates.next();
+        return client.request(requestOptions(base, method, uri, timeout)).recover(cause -> serviceFailedToConnect(cause) && candidates.hasNext()
+                ? connect(client, candidates, method, uri, timeout)
+                : Future.failedFuture(cause));
+    }
+
+    /**
+     * Options addressing {@code uri} on one instance: the TCP connect timeout of the service, the time a
      * request may wait for a pooled connection, and {@code timeout} without response data.
      */
-    public RequestOptions requestOptions(Downstream d, HttpMethod method, String uri, Duration timeout) {
-        URI base = bases.get(d);
+    private RequestOptions requestOptions(URI base, HttpMethod method, String uri, Duration timeout) {
         boolean ssl = "https".equals(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80);
         String prefix = base.getPath() == null || base.getPath().equals("/") ? "" : base.getPath();
@@ -162,12 +187,11 @@ public class Downstreams {
         if (!breaker.allowRequest(System.nanoTime())) {
             return Future.failedFuture(new ServiceUnavailable(d, "circuit open"));
         }
-        RequestOptions options = requestOptions(d, HttpMethod.GET, uri, timeout);
-        options.setHeaders(headers);
         boolean[] connected = { false };
-        return client(lane, d).request(options)
+        return connect(lane, d, HttpMethod.GET, uri, timeout)
                 .compose(request -> {
                     connected[0] = true;
+                    request.headers().setAll(headers);
                     return request.send();
                 })
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))

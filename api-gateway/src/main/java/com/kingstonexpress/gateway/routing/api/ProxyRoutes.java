@@ -43,7 +43,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -289,8 +288,7 @@ public class ProxyRoutes {
         }
         // The normalized path goes on, so the service sees exactly the path the edge rules were checked on.
         String uri = in.query() == null ? path : path + "?" + in.query();
-        RequestOptions options = downstreams.requestOptions(target, in.method(), uri, config.services().of(target).timeout());
-        downstreams.client(lane, target).request(options).onComplete(connected -> {
+        downstreams.connect(lane, target, in.method(), uri, config.services().of(target).timeout()).onComplete(connected -> {
             if (connected.failed()) {
                 Throwable cause = connected.cause();
                 if (Downstreams.serviceFailedToConnect(cause)) {
@@ -365,7 +363,7 @@ public class ProxyRoutes {
         response.setStatusCode(answer.statusCode());
         response.setStatusMessage(answer.statusMessage());
         Set<String> connectionTokens = connectionTokens(answer.headers());
-        String serviceBase = downstreams.baseUrl(target);
+        List<String> serviceBases = downstreams.baseUrls(target);
         for (Map.Entry<String, String> header : answer.headers()) {
             String name = header.getKey();
             if (!ForwardedHeaders.forwardResponseHeader(name, connectionTokens) || name.equalsIgnoreCase(RequestIds.HEADER)
@@ -375,7 +373,13 @@ public class ProxyRoutes {
             String value = header.getValue();
             if (name.equalsIgnoreCase("Location")) {
                 // A service builds absolute links from its own address; the client must see the gateway's.
-                value = Locations.rewrite(value, serviceBase, config.publicUrl());
+                for (String serviceBase : serviceBases) {
+                    String rewritten = Locations.rewrite(value, serviceBase, config.publicUrl());
+                    if (!rewritten.equals(value)) {
+                        value = rewritten;
+                        break;
+                    }
+                }
             }
             response.headers().add(name, value);
         }

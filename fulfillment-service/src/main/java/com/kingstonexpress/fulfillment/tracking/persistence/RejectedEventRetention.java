@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.kingstonexpress.platform.persistence.AdvisoryLocks;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -28,12 +30,15 @@ public class RejectedEventRetention {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AdvisoryLocks locks;
     @ConfigProperty(name = "kx.fulfillment.rejected-events.keep-for", defaultValue = "P90D")
     Duration keepFor;
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        forgetReceivedBefore(clock.instant().minus(keepFor));
+        // One instance at a time across the service; the batches below are safe together anyway (SKIP LOCKED).
+        locks.runAlone("fulfillment-service.rejected-event-retention", () -> forgetReceivedBefore(clock.instant().minus(keepFor)));
     }
 
     /** Deletes the refused events received before {@code cutoff}; returns how many. Safe on several instances at once. */

@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.kingstonexpress.platform.persistence.AdvisoryLocks;
 import com.kingstonexpress.platform.security.WebhookSignature;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -29,6 +31,8 @@ public class WebhookSignatures {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    AdvisoryLocks locks;
 
     /** @return false when this signature was used before (a replay); waits for a concurrent first use to commit */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,12 +42,13 @@ public class WebhookSignatures {
                 .executeUpdate() == 1;
     }
 
+    /** One instance at a time across the service (replicas would otherwise delete the same rows together). */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void forgetExpired() {
-        int forgotten = em.createNativeQuery("DELETE FROM webhook_signature WHERE seen_at < ?1")
+        int forgotten = locks.runAlone("fulfillment-service.webhook-signatures", () -> QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("DELETE FROM webhook_signature WHERE seen_at < ?1")
                 .setParameter(1, clock.instant().minus(KEPT_FOR))
-                .executeUpdate();
+                .executeUpdate())).orElse(0);
         if (forgotten > 0) {
             LOG.debugf("forgot %d expired webhook signatures", forgotten);
         }

@@ -13,18 +13,25 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.kingstonexpress.platform.metrics.KxMetrics;
+
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * One runner at a time across every instance of a service: a PostgreSQL session advisory lock, held on a
  * connection of its own for as long as the work runs (the work commits in transactions of its own meanwhile).
  * If the instance dies, its session ends and the lock with it, so no run is left blocked by a dead one.
+ * Each pass is counted ({@code kx_exclusive_runs_total{lock, outcome=ran|skipped}}), so an operator (and the
+ * replica end-to-end test) can see which instance runs a job.
  */
 @ApplicationScoped
 public class AdvisoryLocks {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry registry;
 
     /**
      * Runs {@code work} unless another instance is running work under the same {@code name}.
@@ -35,8 +42,10 @@ public class AdvisoryLocks {
         long key = keyOf(name);
         try (Connection c = dataSource.getConnection()) {
             if (!call(c, "SELECT pg_try_advisory_lock(?)", key)) {
+                registry.counter(KxMetrics.EXCLUSIVE_RUNS, "lock", name, "outcome", "skipped").increment();
                 return Optional.empty();
             }
+            registry.counter(KxMetrics.EXCLUSIVE_RUNS, "lock", name, "outcome", "ran").increment();
             try {
                 return Optional.of(work.get());
             } finally {

@@ -41,6 +41,11 @@ public final class KxMetrics {
     public static final String GATEWAY_REFUSALS = "kx.gateway.refusals";
     /** Gauge, tags {@code service} and {@code lane}: 1 while the gateway's breaker for that service refuses requests. */
     public static final String GATEWAY_BREAKER_OPEN = "kx.gateway.breaker.open";
+    /**
+     * Counter, tags {@code lock} (the job's name) and {@code outcome} ({@code ran}, {@code skipped}): passes of a job
+     * that runs alone across every instance of a service; {@code skipped} when another instance was running it.
+     */
+    public static final String EXCLUSIVE_RUNS = "kx.exclusive.runs";
 
     /** The Prometheus names of the meters above, as the dashboard and the alert rules write them. */
     public static final List<String> PROMETHEUS_NAMES = List.of(
@@ -58,7 +63,8 @@ public final class KxMetrics {
             "kx_conversations_awaiting_reply",
             "kx_messages_oldest_waiting_age_seconds",
             "kx_gateway_refusals_total",
-            "kx_gateway_breaker_open");
+            "kx_gateway_breaker_open",
+            "kx_exclusive_runs_total");
 
     /**
      * Meters the extensions register that the dashboard uses as well: HTTP server requests, the Kafka clients
