@@ -157,7 +157,7 @@ class EdgeResilienceTest {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                String path = i % 4 == 3 ? "q/openapi?format=json" : "q/health/ready";
+                String path = i % 4 == 3 ? "q/openapi?format=json" : "q/health/group/downstreams";
                 probes.add(client.sendAsync(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
@@ -178,7 +178,7 @@ class EdgeResilienceTest {
         }
         // The probes' own breakers recover for the next test class.
         Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            given().when().get("/q/health/ready").then().statusCode(200);
+            given().when().get("/q/health/group/downstreams").then().statusCode(200);
             given().when().get("/q/openapi?format=json").then().statusCode(200)
                     .body("x-kx-unavailable-services", org.hamcrest.Matchers.hasSize(0));
         });

@@ -156,7 +156,7 @@ public final class Main {
         out.println(" Gateway (the public API):  " + gw + "/api/v1");
         out.println(" Swagger UI:                " + gw + "/q/swagger-ui");
         out.println(" OpenAPI:                   " + gw + "/q/openapi");
-        out.println(" Health:                    " + gw + "/q/health");
+        out.println(" Health:                    " + gw + "/q/health (the services: " + gw + "/q/health/group/downstreams)");
         out.println(" Metrics (Prometheus):      " + config.services().stream().flatMap(s -> s.database() == null ? java.util.stream.Stream.of(s)
                 : stack.instancesOf(s.name()).stream())
                 .map(s -> s.name() + " " + s.managementPort()).collect(java.util.stream.Collectors.joining(", "))

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import com.kingstonexpress.gateway.config.GatewayConfig;
 import com.kingstonexpress.gateway.routing.api.Downstreams;
@@ -17,23 +16,27 @@ import com.kingstonexpress.gateway.routing.policy.Downstream;
 import com.kingstonexpress.gateway.routing.policy.Lane;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 
 /**
- * Readiness includes the services behind the gateway: while one is not ready, the gateway cannot serve
- * all of its API, so it is not ready either. Liveness has no such check: a service being down must never
- * get the gateway restarted (it would not help, and the other services' routes still work).
+ * The services behind the gateway, as the health group {@code downstreams} ({@code /q/health/group/downstreams}):
+ * each service's readiness, for operators and the local stack. It is deliberately not the gateway's own
+ * readiness or liveness: one service not ready must not take the gateway out of its load balancer (every other
+ * service's routes still work, and that service's routes answer a problem+json 503), nor get it restarted.
  *
  * <p>Probes are unauthenticated, so a flood of them must cost the services nothing more than one check
  * per {@code kx.gateway.health.cache-ttl}: concurrent probes share the check in flight, its answer is
  * reused for the TTL, and the checks use their own lane (pool and breakers), never the proxy's.
  */
-@Readiness
+@HealthGroup(DownstreamReadiness.GROUP)
 @ApplicationScoped
 public class DownstreamReadiness implements AsyncHealthCheck {
 
+    /** {@code /q/health/group/downstreams}. */
+    public static final String GROUP = "downstreams";
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
