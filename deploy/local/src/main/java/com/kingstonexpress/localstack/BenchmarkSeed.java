@@ -20,7 +20,9 @@ import java.sql.Statement;
  */
 final class BenchmarkSeed {
 
-    static final String BIG_SELLER = "bench-seller-big";
+    /** Every seeded order's seller starts with it, so tools can tell the seed from orders placed through the API. */
+    static final String SELLER_PREFIX = "bench-seller-";
+    static final String BIG_SELLER = SELLER_PREFIX + "big";
     private static final int CHUNK = 50_000;
 
     private BenchmarkSeed() {
@@ -93,7 +95,7 @@ final class BenchmarkSeed {
                     lower(id || ' customer ' || (i % 50000) || ' kx-sku-' || lpad((i % 100)::text, 4, '0') || ' bench item ' || (i % 100)),
                     created, created, created, 0
                 FROM (SELECT i, md5('kx-seed-' || i)::uuid::text AS id,
-                        CASE WHEN i <= ? THEN ? ELSE 'bench-seller-' || (i % 9000) END AS seller,
+                        CASE WHEN i <= ? THEN ? ELSE ? || (i % 9000) END AS seller,
                         CASE WHEN i % 3 = 0 THEN 'KINGSTON_DISPATCHED' ELSE 'SELLER_MANAGED' END AS type,
                         CASE i % 20 WHEN 0 THEN 'NEW' WHEN 1 THEN 'PROCESSING' WHEN 2 THEN 'SHIPPED' WHEN 3 THEN 'IN_TRANSIT'
                             WHEN 4 THEN 'CANCELLED' ELSE 'DELIVERED' END AS status,
@@ -102,8 +104,9 @@ final class BenchmarkSeed {
                 ON CONFLICT (order_id) DO NOTHING""")) {
             insert.setLong(1, sellerOrders);
             insert.setString(2, BIG_SELLER);
-            insert.setLong(3, from);
-            insert.setLong(4, to);
+            insert.setString(3, SELLER_PREFIX);
+            insert.setLong(4, from);
+            insert.setLong(5, to);
             insert.executeUpdate();
         }
         try (PreparedStatement lines = c.prepareStatement("""

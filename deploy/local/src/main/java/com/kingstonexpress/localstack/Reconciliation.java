@@ -297,8 +297,11 @@ public final class Reconciliation {
             notes.add("no order-service database: projections not compared");
             return;
         }
-        Map<String, OrderFacts> orders = orders("order", "SELECT order_id, order_type, status, true FROM orders");
-        figures.add(String.format("orders %-12s %7d orders", "order", orders.size()));
+        // The benchmark's seed is written straight into order-service's tables, with no events (BenchmarkSeed): no
+        // other service is meant to know those orders, so they are not compared.
+        Map<String, OrderFacts> orders = orders("order", "SELECT order_id, order_type, status, true FROM orders WHERE seller_id NOT LIKE '"
+                + BenchmarkSeed.SELLER_PREFIX + "%'");
+        figures.add(String.format("orders %-12s %7d orders (benchmark seed left out)", "order", orders.size()));
         compareProjection("fulfillment", "SELECT order_id, order_type, NULL, true FROM order_projection", orders, false, differences, figures);
         compareProjection("messaging", "SELECT order_id, order_type, status, true FROM order_projection", orders, true, differences, figures);
         compareProjection("support", "SELECT order_id, order_type, status, placed FROM order_projection", orders, true, differences, figures);

@@ -63,72 +63,78 @@ class ReplicasEndToEndTest {
         StackAccess access = StackAccess.of(stack.config());
         Reconciliation reconciliation = new Reconciliation(access, Duration.ofSeconds(20));
 
-        try (Admin admin = Admin.create(access.kafkaClient("kx-e2e-replicas"))) {
-            Instant runStart = Instant.now();
-            try (OrderTraffic traffic = new OrderTraffic(stack.config().gatewayUrl(), WRITERS, Duration.ofMillis(800)).start(Integer.MAX_VALUE)) {
-                OrderTraffic.Figures figures = traffic.figures();
-                PipelineUnderFaultsEndToEndTest.awaitMoreCreates(figures, 24);
-                // Both instances of each service are members of its consumer groups and share the partitions.
-                Map<String, Integer> partitions = new HashMap<>();
-                for (String group : GROUPS) {
-                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                            .until(() -> assignment(admin, group).size() == 2 && !assignment(admin, group).containsValue(0));
-                    Map<String, Integer> shared = assignment(admin, group);
-                    System.out.println("replicas| " + group + " partitions per member: " + shared);
-                    partitions.put(group, shared.values().stream().mapToInt(Integer::intValue).sum());
-                }
+        try {
+            try (Admin admin = Admin.create(access.kafkaClient("kx-e2e-replicas"))) {
+                Instant runStart = Instant.now();
+                try (OrderTraffic traffic = new OrderTraffic(stack.config().gatewayUrl(), WRITERS, Duration.ofMillis(800)).start(Integer.MAX_VALUE)) {
+                    OrderTraffic.Figures figures = traffic.figures();
+                    PipelineUnderFaultsEndToEndTest.awaitMoreCreates(figures, 24);
+                    // Both instances of each service are members of its consumer groups and share the partitions.
+                    Map<String, Integer> partitions = new HashMap<>();
+                    for (String group : GROUPS) {
+                        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                                .until(() -> assignment(admin, group).size() == 2 && !assignment(admin, group).containsValue(0));
+                        Map<String, Integer> shared = assignment(admin, group);
+                        System.out.println("replicas| " + group + " partitions per member: " + shared);
+                        partitions.put(group, shared.values().stream().mapToInt(Integer::intValue).sum());
+                    }
 
-                // The gateway shares the creates between the instances; both relays and both job schedulers take turns.
-                for (StackConfig.Service s : List.of(order, order2)) {
-                    double creates = metric(s, "http_server_requests_seconds_count", "method", "POST");
-                    System.out.printf("replicas| %s: %.0f POSTs, %.0f outbox rows published, stale-status ran %.0f, skipped %.0f%n", s.name(),
-                            creates, metric(s, "kx_outbox_published_total"), metric(s, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran"),
-                            metric(s, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "skipped"));
-                    assertTrue(creates > 0, s.name() + " was given requests by the gateway");
-                }
+                    // The gateway shares the creates between the instances; both relays and both job schedulers take turns.
+                    for (StackConfig.Service s : List.of(order, order2)) {
+                        double creates = metric(s, "http_server_requests_seconds_count", "method", "POST");
+                        System.out.printf("replicas| %s: %.0f POSTs, %.0f outbox rows published, stale-status ran %.0f, skipped %.0f%n", s.name(),
+                                creates, metric(s, "kx_outbox_published_total"), metric(s, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran"),
+                                metric(s, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "skipped"));
+                        assertTrue(creates > 0, s.name() + " was given requests by the gateway");
+                    }
 
-                double order2Published = metric(order2, "kx_outbox_published_total");
-                double fulfillment2Published = metric(fulfillment2, "kx_outbox_published_total");
-                double order2StaleRuns = metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran");
-                Instant killedAt = Instant.now();
-                stack.kill("order");
-                stack.kill("fulfillment");
-                System.out.println("replicas| killed order and fulfillment (SIGKILL) after " + figures);
+                    double order2Published = metric(order2, "kx_outbox_published_total");
+                    double fulfillment2Published = metric(fulfillment2, "kx_outbox_published_total");
+                    double order2StaleRuns = metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran");
+                    Instant killedAt = Instant.now();
+                    stack.kill("order");
+                    stack.kill("fulfillment");
+                    System.out.println("replicas| killed order and fulfillment (SIGKILL) after " + figures);
 
-                // Creates keep being acknowledged: the gateway skips the dead instance (connection refused).
-                PipelineUnderFaultsEndToEndTest.awaitMoreCreates(figures, 32);
-                // Once the dead members' sessions expire, the survivor holds every partition of its groups.
-                for (String group : GROUPS) {
-                    int all = partitions.get(group);
-                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                            .until(() -> assignment(admin, group).size() == 1 && assignment(admin, group).containsValue(all));
-                    System.out.println("replicas| " + group + " after the kill: " + assignment(admin, group));
-                }
-                // The survivors' relays publish, and the stale-status job runs on the surviving order instance.
-                await().atMost(Duration.ofSeconds(60)).until(() -> metric(order2, "kx_outbox_published_total") > order2Published
-                        && metric(fulfillment2, "kx_outbox_published_total") > fulfillment2Published);
-                await().atMost(Duration.ofSeconds(60)).until(() -> metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran")
-                        > order2StaleRuns);
+                    // Creates keep being acknowledged: the gateway skips the dead instance (connection refused).
+                    PipelineUnderFaultsEndToEndTest.awaitMoreCreates(figures, 32);
+                    // Once the dead members' sessions expire, the survivor holds every partition of its groups.
+                    for (String group : GROUPS) {
+                        int all = partitions.get(group);
+                        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                                .until(() -> assignment(admin, group).size() == 1 && assignment(admin, group).containsValue(all));
+                        System.out.println("replicas| " + group + " after the kill: " + assignment(admin, group));
+                    }
+                    // The survivors' relays publish, and the stale-status job runs on the surviving order instance.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> metric(order2, "kx_outbox_published_total") > order2Published
+                            && metric(fulfillment2, "kx_outbox_published_total") > fulfillment2Published);
+                    await().atMost(Duration.ofSeconds(60)).until(() -> metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran")
+                            > order2StaleRuns);
 
-                await().atMost(Duration.ofSeconds(120)).until(() -> Duration.between(runStart, Instant.now()).compareTo(WRITING) >= 0);
-                traffic.stop();
-                System.out.println("replicas| writers stopped after " + Duration.between(runStart, Instant.now()).toSeconds() + " s: " + figures);
-                System.out.printf("replicas| after the kill: order-2 published %.0f rows, fulfillment-2 %.0f; stale-status ran %.0f times on order-2%n",
-                        metric(order2, "kx_outbox_published_total") - order2Published,
-                        metric(fulfillment2, "kx_outbox_published_total") - fulfillment2Published,
-                        metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran") - order2StaleRuns);
+                    await().atMost(Duration.ofSeconds(120)).until(() -> Duration.between(runStart, Instant.now()).compareTo(WRITING) >= 0);
+                    traffic.stop();
+                    System.out.println("replicas| writers stopped after " + Duration.between(runStart, Instant.now()).toSeconds() + " s: " + figures);
+                    System.out.printf("replicas| after the kill: order-2 published %.0f rows, fulfillment-2 %.0f; stale-status ran %.0f times on order-2%n",
+                            metric(order2, "kx_outbox_published_total") - order2Published,
+                            metric(fulfillment2, "kx_outbox_published_total") - fulfillment2Published,
+                            metric(order2, "kx_exclusive_runs_total", "lock", STALE_STATUS, "outcome", "ran") - order2StaleRuns);
 
-                Set<String> acknowledged = traffic.acknowledged();
-                assertTrue(acknowledged.size() >= 60, "too few acknowledged creates to prove anything: " + figures);
-                assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
-                        "every kind of writer made progress: " + figures);
+                    Set<String> acknowledged = traffic.acknowledged();
+                    assertTrue(acknowledged.size() >= 60, "too few acknowledged creates to prove anything: " + figures);
+                    assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
+                            "every kind of writer made progress: " + figures);
 
-                PipelineUnderFaultsEndToEndTest.assertReconciled(access, reconciliation, runStart, acknowledged);
-                for (String service : List.of("order", "fulfillment")) {
-                    assertEquals(Map.of(), copiesOtherThanOne(access, service, killedAt),
-                            service + "'s outbox rows written after the kill are each on their topic exactly once");
+                    PipelineUnderFaultsEndToEndTest.assertReconciled(access, reconciliation, runStart, acknowledged);
+                    for (String service : List.of("order", "fulfillment")) {
+                        assertEquals(Map.of(), copiesOtherThanOne(access, service, killedAt),
+                                service + "'s outbox rows written after the kill are each on their topic exactly once");
+                    }
                 }
             }
+        } finally {
+            // The fault test after this one shares the stack and expects its first instances: bring them back.
+            stack.restartAfterCrash("order");
+            stack.restartAfterCrash("fulfillment");
         }
     }
 

@@ -49,9 +49,13 @@ class TracesEndToEndTest {
 
         // fulfillment-service, messaging-service, support-service and notification-service all consume the order.
         Set<String> consumers = Set.of("fulfillment-service", "messaging-service", "support-service", "notification-service");
+        // Each process exports its spans on its own schedule: wait for the gateway's and order-service's server spans
+        // (their client spans end first, so they come no later) as well as every consumer's.
         List<ReceivedSpan> trace = await().atMost(EVENTUALLY).until(() -> TRACES.trace(traceId),
                 spans -> spans.stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_CONSUMER).map(ReceivedSpan::service)
-                        .collect(Collectors.toSet()).containsAll(consumers));
+                        .collect(Collectors.toSet()).containsAll(consumers)
+                        && spans.stream().filter(s -> s.kind() == SpanKind.SPAN_KIND_SERVER).map(ReceivedSpan::service)
+                        .collect(Collectors.toSet()).containsAll(Set.of("api-gateway", "order-service")));
 
         ReceivedSpan gateway = only(trace, "api-gateway", SpanKind.SPAN_KIND_SERVER);
         assertEquals(callerSpanId, gateway.parentSpanId(), "the gateway continues the caller's trace");
