@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -177,22 +178,27 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        RuntimeException sendFailure = null;
+        String failure = null;
         for (Row row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
+            record.headers().add("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Future<RecordMetadata> ack;
             try {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
-                record.headers().add("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                ack = producer.send(record);
             } catch (RuntimeException e) {
-                sendFailure = e;
+                failure = e.toString();
                 break;
             }
+            failure = refusal(ack);
+            if (failure != null) {
+                break; // nothing after a refused row goes to the producer: it would overtake the row
+            }
+            acks.add(ack);
         }
         // Mark sent exactly the rows this batch read and the broker acknowledged, and only their unbroken prefix,
         // so no later row of a subject overtakes an earlier one. Never mark by range: a row whose transaction
         // commits while this batch is in flight may hold a lower position than the rows read, and was not sent.
         List<Long> acknowledged = new ArrayList<>(acks.size());
-        String failure = sendFailure == null ? null : sendFailure.getMessage();
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -228,6 +234,26 @@ public class OutboxRelay {
             producer = createProducer();
         }
         return failure == null ? marked : 0;
+    }
+
+    /**
+     * Why the producer refused a record at once, or null. {@code send} reports some refusals as an already-failed
+     * future instead of an exception (no metadata for the topic within {@code max.block.ms}, e.g. while the broker
+     * restarts), and then accepts the next record as if nothing happened.
+     */
+    private static String refusal(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return null;
+        }
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e.toString() : e.getCause().toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
     }
 
     private void pruneIfDue() throws SQLException {
@@ -268,10 +294,12 @@ public class OutboxRelay {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        // The producer gives up on a record before the relay stops waiting for it (delivery < send timeout).
-        long sendTimeout = config.sendTimeout().toMillis();
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout / 3));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(sendTimeout - 500));
+        // The producer never gives up on a record by itself: it retries until the relay stops waiting and closes it.
+        // An idempotent producer that fails one batch (delivery timeout) bumps its epoch and goes on delivering
+        // the later batches of the same partition, so a subject's later event would reach the topic before its
+        // earlier one. Closed at once instead, it sends nothing more; the broker has at most an in-order prefix.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(config.sendTimeout().toMillis() / 3));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "kx-outbox-relay");
         KafkaProducer<String, String> created = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         producerMetrics = new KafkaClientMetrics(created);
