@@ -13,14 +13,13 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import com.kingstonexpress.platform.metrics.KxMetrics;
+import com.kingstonexpress.platform.persistence.AfterCommit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -206,18 +205,7 @@ public class ParkedEvents {
 
     /** Counts per consumer once the transaction commits: a rolled-back (and retried) attempt parks nothing. */
     private void countOnCommit(String meter, String consumer) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    registry.counter(meter, "consumer", consumer).increment();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> registry.counter(meter, "consumer", consumer).increment());
     }
 
     private ParkedEventHandler handler(String consumer) {
