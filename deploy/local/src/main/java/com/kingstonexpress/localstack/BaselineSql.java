@@ -266,24 +266,33 @@ final class BaselineSql {
     }
 
     private static void page(Connection c, String sellerId, ListFilter f, int limit) throws SQLException {
+        // As order-service's OrderQueries.listSql: a flag alone walks the seller's flag rows newest first.
+        boolean flagFirst = f.attention() != null && f.text() == null;
+        String createdAt = flagFirst ? "a.order_created_at" : "o.created_at";
+        String orderId = flagFirst ? "a.order_id" : "o.order_id";
         List<Object> args = new ArrayList<>();
         List<String> with = new ArrayList<>();
-        StringBuilder from = new StringBuilder(" FROM orders o");
+        StringBuilder from = new StringBuilder(flagFirst ? " FROM order_attention a JOIN orders o ON o.order_id = a.order_id" : " FROM orders o");
         if (f.text() != null) {
             with.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = ? AND search_text LIKE ?)");
             from.append(" JOIN matches m ON m.order_id = o.order_id");
             args.add(sellerId);
             args.add("%" + f.text() + "%");
-        }
-        if (f.attention() != null) {
-            with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = ? AND flag = ?)");
-            from.append(" JOIN flagged a ON a.order_id = o.order_id");
-            args.add(sellerId);
-            args.add(f.attention());
+            if (f.attention() != null) {
+                with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = ? AND flag = ?)");
+                from.append(" JOIN flagged a ON a.order_id = o.order_id");
+                args.add(sellerId);
+                args.add(f.attention());
+            }
         }
         StringBuilder sql = new StringBuilder(with.isEmpty() ? "" : "WITH " + String.join(", ", with) + " ");
         sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = ?");
         args.add(sellerId);
+        if (flagFirst) {
+            sql.append(" AND a.seller_id = ? AND a.flag = ?");
+            args.add(sellerId);
+            args.add(f.attention());
+        }
         if (f.status() != null) {
             sql.append(" AND o.status = ?");
             args.add(f.status());
@@ -293,14 +302,14 @@ final class BaselineSql {
             args.add(f.type());
         }
         if (f.from() != null) {
-            sql.append(" AND o.created_at >= ?");
+            sql.append(" AND ").append(createdAt).append(" >= ?");
             args.add(Timestamp.from(f.from()));
         }
         if (f.to() != null) {
-            sql.append(" AND o.created_at < ?");
+            sql.append(" AND ").append(createdAt).append(" < ?");
             args.add(Timestamp.from(f.to()));
         }
-        sql.append(" ORDER BY o.created_at DESC, o.order_id DESC LIMIT ").append(limit + 1);
+        sql.append(" ORDER BY ").append(createdAt).append(" DESC, ").append(orderId).append(" DESC LIMIT ").append(limit + 1);
         List<String> ids = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {

@@ -23,7 +23,7 @@ import com.kingstonexpress.order.orders.domain.OrderType;
 /**
  * The seller's order queries, written so that each is served by an index with 100k orders per seller:
  * {@code (seller_id, created_at DESC, order_id DESC)} (and per status / type) for the list and its keyset
- * pagination, a trigram index for {@code q}, {@code (flag, order_id)} for attention.
+ * pagination, a trigram index for {@code q}, {@code (seller_id, flag, order_created_at DESC, order_id DESC)} for attention.
  */
 @ApplicationScoped
 public class OrderQueries {
@@ -48,29 +48,39 @@ public class OrderQueries {
 
     /** The list query; public so that a test can EXPLAIN exactly what runs. */
     public static SqlQuery listSql(OrderFilter f) {
-        // A text search or an attention flag narrows the seller's orders to a few: those few are found first,
-        // through the trigram and the (seller_id, flag, order_id) indexes. Left to itself, the planner may walk the seller's
-        // newest-first index and filter, which reads every order of the seller when the matches are rare.
+        // A text search narrows the seller's orders to a few: those few are found first, through the trigram index.
+        // Left to itself, the planner may walk the seller's newest-first index and filter, which reads every order of
+        // the seller when the matches are rare. An attention flag alone needs no narrowing: the seller's flag rows
+        // carry their order's created_at, so (seller_id, flag, order_created_at, order_id) walks them newest first
+        // and the list stops at the page.
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sellerId", f.sellerId());
+        boolean flagFirst = f.attention() != null && f.text() == null;
+        String createdAt = flagFirst ? "a.order_created_at" : "o.created_at";
+        String orderId = flagFirst ? "a.order_id" : "o.order_id";
         List<String> narrowing = new ArrayList<>();
-        StringBuilder from = new StringBuilder(" FROM orders o");
+        StringBuilder from = new StringBuilder(flagFirst ? " FROM order_attention a JOIN orders o ON o.order_id = a.order_id" : " FROM orders o");
         if (f.text() != null) {
             narrowing.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = :sellerId AND search_text LIKE :text)");
             from.append(" JOIN matches m ON m.order_id = o.order_id");
             params.put("text", "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (f.attention() != null) {
-            // Only this seller's flags (#12 L11): order_attention_seller_flag, not every seller's rows of the flag.
-            narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = :sellerId AND flag = :flag)");
-            from.append(" JOIN flagged a ON a.order_id = o.order_id");
-            params.put("flag", f.attention().name());
+            if (f.attention() != null) {
+                // Only this seller's flags (#12 L11), not every seller's rows of the flag.
+                narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = :sellerId AND flag = :flag)");
+                from.append(" JOIN flagged a ON a.order_id = o.order_id");
+            }
         }
         StringBuilder sql = new StringBuilder();
         if (!narrowing.isEmpty()) {
             sql.append("WITH ").append(String.join(", ", narrowing)).append(' ');
         }
         sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = :sellerId");
+        if (flagFirst) {
+            sql.append(" AND a.seller_id = :sellerId AND a.flag = :flag");
+        }
+        if (f.attention() != null) {
+            params.put("flag", f.attention().name());
+        }
         if (f.status() != null) {
             sql.append(" AND o.status = :status");
             params.put("status", f.status().name());
@@ -80,19 +90,19 @@ public class OrderQueries {
             params.put("type", f.type().name());
         }
         if (f.createdFrom() != null) {
-            sql.append(" AND o.created_at >= :createdFrom");
+            sql.append(" AND ").append(createdAt).append(" >= :createdFrom");
             params.put("createdFrom", Timestamp.from(f.createdFrom()));
         }
         if (f.createdTo() != null) {
-            sql.append(" AND o.created_at < :createdTo");
+            sql.append(" AND ").append(createdAt).append(" < :createdTo");
             params.put("createdTo", Timestamp.from(f.createdTo()));
         }
         if (f.afterCreatedAt() != null) {
-            sql.append(" AND (o.created_at, o.order_id) < (:afterCreatedAt, :afterOrderId)");
+            sql.append(" AND (").append(createdAt).append(", ").append(orderId).append(") < (:afterCreatedAt, :afterOrderId)");
             params.put("afterCreatedAt", Timestamp.from(f.afterCreatedAt()));
             params.put("afterOrderId", f.afterOrderId());
         }
-        sql.append(" ORDER BY o.created_at DESC, o.order_id DESC LIMIT ").append(f.limit() + 1);
+        sql.append(" ORDER BY ").append(createdAt).append(" DESC, ").append(orderId).append(" DESC LIMIT ").append(f.limit() + 1);
         return new SqlQuery(sql.toString(), params);
     }
 

@@ -100,9 +100,32 @@ class OrderQueryPlanTest {
         assertIndexScan(explain(filter(null, null, md5Prefix("42").toUpperCase(Locale.ROOT), null)), "orders_search_trgm");
         assertIndexScan(explain(filter(null, null, null, weekAgo)), "orders_seller_created");
         String flagged = explain(new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, null, null, 20));
+        assertIndexScan(flagged, "order_attention_seller_flag_created");
         assertIndexScan(flagged, "orders_pkey");
-        assertTrue(flagged.contains("CTE flagged"), flagged);
-        assertTrue(flagged.contains("order_attention_seller_flag"), "only this seller's flags are read:\n" + flagged);
+        // Newest first straight from the index, stopping at the page: no sort of all the seller's flagged orders.
+        assertFalse(flagged.contains("Sort"), "the flagged list sorts instead of walking its index:\n" + flagged);
+        String flaggedDeeper = explain(
+                new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, weekAgo, "perf-9000", 20));
+        assertIndexScan(flaggedDeeper, "order_attention_seller_flag_created");
+        assertFalse(flaggedDeeper.contains("Sort"), flaggedDeeper);
+    }
+
+    @Test
+    void theFlaggedListPagesNewestFirstThroughEveryFlaggedOrderOfTheSellerOnce() {
+        // The seller's 80 CUSTOMS_HOLD orders are perf-500, perf-1000, ... perf-40000; perf-n was created n minutes ago.
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, 80).mapToObj(i -> "perf-" + i * 500).toList();
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(seller(SELLER)).queryParam("attention", "CUSTOMS_HOLD").queryParam("limit", 30);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/orders").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.orderId"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        org.junit.jupiter.api.Assertions.assertEquals(expected, seen);
     }
 
     @Test
