@@ -119,6 +119,23 @@ final class BenchmarkSeed {
             lines.setLong(2, to);
             lines.executeUpdate();
         }
+        // Open orders past order-service's default stale thresholds (NEW 24 h, PROCESSING 48 h, SHIPPED 72 h,
+        // IN_TRANSIT 120 h) carry STATUS_NOT_UPDATING already, as the stale-status job would have left them. Without
+        // it the job flags some 200,000 seeded orders after start-up, and the events that follow load the machine
+        // through every measurement.
+        try (PreparedStatement stale = c.prepareStatement("""
+                INSERT INTO order_attention (order_id, flag, raised_at)
+                SELECT md5('kx-seed-' || i)::uuid::text, 'STATUS_NOT_UPDATING', now()
+                FROM generate_series(?::bigint, ?::bigint) AS i
+                WHERE (i % 20 = 0 AND i * interval '20 seconds' > interval '24 hours')
+                   OR (i % 20 = 1 AND i * interval '20 seconds' > interval '48 hours')
+                   OR (i % 20 = 2 AND i * interval '20 seconds' > interval '72 hours')
+                   OR (i % 20 = 3 AND i * interval '20 seconds' > interval '120 hours')
+                ON CONFLICT DO NOTHING""")) {
+            stale.setLong(1, from);
+            stale.setLong(2, to);
+            stale.executeUpdate();
+        }
         try (PreparedStatement flags = c.prepareStatement("""
                 INSERT INTO order_attention (order_id, flag, raised_at)
                 SELECT md5('kx-seed-' || i)::uuid::text, 'ADDRESS_ISSUE', now() - (i * interval '20 seconds')
