@@ -71,6 +71,8 @@ public final class LocalStack implements AutoCloseable {
         for (StackConfig.Service s : added) {
             started.add(startProcess(s));
         }
+        // close() stops what is in running: without this the replicas outlive the stack (and the test JVM).
+        running.addAll(started);
         started.forEach(this::awaitReady);
         StackConfig.Service gateway = config.service("gateway");
         for (int i = 0; i < running.size(); i++) {
