@@ -65,9 +65,9 @@ final class BaselineSql {
     static final String ATTENTION_BATCH = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id = any (?)";
 
     // ---- summary (part of the dashboard) ----
-    static final String SUMMARY_STATUS = "SELECT status, order_type, count(*) FROM orders WHERE seller_id = ? GROUP BY status, order_type";
-    static final String SUMMARY_FLAGS = "SELECT a.flag, count(*) FROM order_attention a JOIN orders o ON o.order_id = a.order_id WHERE o.seller_id = ? GROUP BY a.flag";
-    static final String SUMMARY_NEEDING = "SELECT count(DISTINCT a.order_id) FROM order_attention a JOIN orders o ON o.order_id = a.order_id WHERE o.seller_id = ?";
+    static final String SUMMARY = "SELECT 'status', status, order_type, count(*) FROM orders WHERE seller_id = ? GROUP BY status, order_type"
+            + " UNION ALL SELECT 'flag', flag, NULL, count(*) FROM order_attention WHERE seller_id = ? GROUP BY flag"
+            + " UNION ALL SELECT 'needing', NULL, NULL, count(DISTINCT order_id) FROM order_attention WHERE seller_id = ?";
 
     // ---- start-processing (after the order, incidents, attention and evidence reads) ----
     static final String HISTORY = "insert into order_status_history (actor_id, actor_kind, changed_at, event_id, from_status, order_id, reason,"
@@ -266,48 +266,62 @@ final class BaselineSql {
     }
 
     private static void page(Connection c, String sellerId, ListFilter f, int limit) throws SQLException {
-        // As order-service's OrderQueries.listSql: a flag alone walks the seller's flag rows newest first.
-        boolean flagFirst = f.attention() != null && f.text() == null;
-        String createdAt = flagFirst ? "a.order_created_at" : "o.created_at";
-        String orderId = flagFirst ? "a.order_id" : "o.order_id";
+        // As order-service's OrderQueries.listSql: a text search first finds the seller's matches (with the columns
+        // the filters need), a flag alone walks the seller's flag rows newest first, anything else the seller's orders.
         List<Object> args = new ArrayList<>();
-        List<String> with = new ArrayList<>();
-        StringBuilder from = new StringBuilder(flagFirst ? " FROM order_attention a JOIN orders o ON o.order_id = a.order_id" : " FROM orders o");
+        List<String> where = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        String row;
+        String createdAt;
+        String orderId;
         if (f.text() != null) {
-            with.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = ? AND search_text LIKE ?)");
-            from.append(" JOIN matches m ON m.order_id = o.order_id");
+            sql.append("WITH m AS MATERIALIZED (SELECT order_id, created_at, status, order_type FROM orders"
+                    + " WHERE seller_id = ? AND search_text LIKE ?) SELECT m.order_id FROM m");
             args.add(sellerId);
             args.add("%" + f.text() + "%");
+            row = "m.";
+            createdAt = "m.created_at";
+            orderId = "m.order_id";
             if (f.attention() != null) {
-                with.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = ? AND flag = ?)");
-                from.append(" JOIN flagged a ON a.order_id = o.order_id");
+                where.add("EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = m.order_id AND a.seller_id = ? AND a.flag = ?)");
                 args.add(sellerId);
                 args.add(f.attention());
             }
-        }
-        StringBuilder sql = new StringBuilder(with.isEmpty() ? "" : "WITH " + String.join(", ", with) + " ");
-        sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = ?");
-        args.add(sellerId);
-        if (flagFirst) {
-            sql.append(" AND a.seller_id = ? AND a.flag = ?");
+        } else if (f.attention() != null) {
+            sql.append("SELECT a.order_id FROM order_attention a JOIN orders o ON o.order_id = a.order_id");
+            where.add("a.seller_id = ? AND a.flag = ? AND o.seller_id = ?");
             args.add(sellerId);
             args.add(f.attention());
+            args.add(sellerId);
+            row = "o.";
+            createdAt = "a.order_created_at";
+            orderId = "a.order_id";
+        } else {
+            sql.append("SELECT o.order_id FROM orders o");
+            where.add("o.seller_id = ?");
+            args.add(sellerId);
+            row = "o.";
+            createdAt = "o.created_at";
+            orderId = "o.order_id";
         }
         if (f.status() != null) {
-            sql.append(" AND o.status = ?");
+            where.add(row + "status = ?");
             args.add(f.status());
         }
         if (f.type() != null) {
-            sql.append(" AND o.order_type = ?");
+            where.add(row + "order_type = ?");
             args.add(f.type());
         }
         if (f.from() != null) {
-            sql.append(" AND ").append(createdAt).append(" >= ?");
+            where.add(createdAt + " >= ?");
             args.add(Timestamp.from(f.from()));
         }
         if (f.to() != null) {
-            sql.append(" AND ").append(createdAt).append(" < ?");
+            where.add(createdAt + " < ?");
             args.add(Timestamp.from(f.to()));
+        }
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         sql.append(" ORDER BY ").append(createdAt).append(" DESC, ").append(orderId).append(" DESC LIMIT ").append(limit + 1);
         List<String> ids = new ArrayList<>();
@@ -339,9 +353,7 @@ final class BaselineSql {
             drain(c, OPEN_INCIDENTS);
             page(c, sellerId, ListFilter.attention(flag), 10);
         }
-        drain(c, SUMMARY_STATUS, sellerId);
-        drain(c, SUMMARY_FLAGS, sellerId);
-        drain(c, SUMMARY_NEEDING, sellerId);
+        drain(c, SUMMARY, sellerId, sellerId, sellerId);
     }
 
     /** NEW orders the create baseline wrote to {@code kx_bench}, for the start-processing baseline. */

@@ -23,7 +23,8 @@ import com.kingstonexpress.order.orders.domain.OrderType;
 /**
  * The seller's order queries, written so that each is served by an index with 100k orders per seller:
  * {@code (seller_id, created_at DESC, order_id DESC)} (and per status / type) for the list and its keyset
- * pagination, a trigram index for {@code q}, {@code (seller_id, flag, order_created_at DESC, order_id DESC)} for attention.
+ * pagination, a {@code (seller_id, search_text)} trigram index for {@code q}, {@code (seller_id, flag, order_created_at
+ * DESC, order_id DESC)} for attention, {@code (seller_id, status, order_type)} for the counts.
  */
 @ApplicationScoped
 public class OrderQueries {
@@ -48,62 +49,71 @@ public class OrderQueries {
 
     /** The list query; public so that a test can EXPLAIN exactly what runs. */
     public static SqlQuery listSql(OrderFilter f) {
-        // A text search narrows the seller's orders to a few: those few are found first, through the trigram index.
-        // Left to itself, the planner may walk the seller's newest-first index and filter, which reads every order of
-        // the seller when the matches are rare. An attention flag alone needs no narrowing: the seller's flag rows
-        // carry their order's created_at, so (seller_id, flag, order_created_at, order_id) walks them newest first
-        // and the list stops at the page.
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sellerId", f.sellerId());
-        boolean flagFirst = f.attention() != null && f.text() == null;
-        String createdAt = flagFirst ? "a.order_created_at" : "o.created_at";
-        String orderId = flagFirst ? "a.order_id" : "o.order_id";
-        List<String> narrowing = new ArrayList<>();
-        StringBuilder from = new StringBuilder(flagFirst ? " FROM order_attention a JOIN orders o ON o.order_id = a.order_id" : " FROM orders o");
+        List<String> where = new ArrayList<>();
+        String select;
+        String row; // the alias whose status and order_type the filters test
+        String createdAt; // the sort key, newest first, and the keyset cursor's columns
+        String orderId;
         if (f.text() != null) {
-            narrowing.add("matches AS MATERIALIZED (SELECT order_id FROM orders WHERE seller_id = :sellerId AND search_text LIKE :text)");
-            from.append(" JOIN matches m ON m.order_id = o.order_id");
+            // A text search narrows the seller's orders to a few: those few are found first, through the (seller_id,
+            // search_text) trigram index, with the columns the other filters and the order need. Left to itself, the
+            // planner may walk the seller's newest-first index and filter, which reads every order of the seller when
+            // the matches are rare.
+            select = "WITH m AS MATERIALIZED (SELECT order_id, created_at, status, order_type FROM orders"
+                    + " WHERE seller_id = :sellerId AND search_text LIKE :text) SELECT m.order_id FROM m";
             params.put("text", "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%");
+            row = "m.";
+            createdAt = "m.created_at";
+            orderId = "m.order_id";
             if (f.attention() != null) {
                 // Only this seller's flags (#12 L11), not every seller's rows of the flag.
-                narrowing.add("flagged AS MATERIALIZED (SELECT order_id FROM order_attention WHERE seller_id = :sellerId AND flag = :flag)");
-                from.append(" JOIN flagged a ON a.order_id = o.order_id");
+                where.add("EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = m.order_id AND a.seller_id = :sellerId"
+                        + " AND a.flag = :flag)");
             }
-        }
-        StringBuilder sql = new StringBuilder();
-        if (!narrowing.isEmpty()) {
-            sql.append("WITH ").append(String.join(", ", narrowing)).append(' ');
-        }
-        sql.append("SELECT o.order_id").append(from).append(" WHERE o.seller_id = :sellerId");
-        if (flagFirst) {
-            sql.append(" AND a.seller_id = :sellerId AND a.flag = :flag");
+        } else if (f.attention() != null) {
+            // The seller's flag rows carry their order's created_at: (seller_id, flag, order_created_at, order_id)
+            // walks them newest first and the list stops at the page.
+            select = "SELECT a.order_id FROM order_attention a JOIN orders o ON o.order_id = a.order_id";
+            where.add("a.seller_id = :sellerId AND a.flag = :flag AND o.seller_id = :sellerId");
+            row = "o.";
+            createdAt = "a.order_created_at";
+            orderId = "a.order_id";
+        } else {
+            select = "SELECT o.order_id FROM orders o";
+            where.add("o.seller_id = :sellerId");
+            row = "o.";
+            createdAt = "o.created_at";
+            orderId = "o.order_id";
         }
         if (f.attention() != null) {
             params.put("flag", f.attention().name());
         }
         if (f.status() != null) {
-            sql.append(" AND o.status = :status");
+            where.add(row + "status = :status");
             params.put("status", f.status().name());
         }
         if (f.type() != null) {
-            sql.append(" AND o.order_type = :type");
+            where.add(row + "order_type = :type");
             params.put("type", f.type().name());
         }
         if (f.createdFrom() != null) {
-            sql.append(" AND ").append(createdAt).append(" >= :createdFrom");
+            where.add(createdAt + " >= :createdFrom");
             params.put("createdFrom", Timestamp.from(f.createdFrom()));
         }
         if (f.createdTo() != null) {
-            sql.append(" AND ").append(createdAt).append(" < :createdTo");
+            where.add(createdAt + " < :createdTo");
             params.put("createdTo", Timestamp.from(f.createdTo()));
         }
         if (f.afterCreatedAt() != null) {
-            sql.append(" AND (").append(createdAt).append(", ").append(orderId).append(") < (:afterCreatedAt, :afterOrderId)");
+            where.add("(" + createdAt + ", " + orderId + ") < (:afterCreatedAt, :afterOrderId)");
             params.put("afterCreatedAt", Timestamp.from(f.afterCreatedAt()));
             params.put("afterOrderId", f.afterOrderId());
         }
-        sql.append(" ORDER BY ").append(createdAt).append(" DESC, ").append(orderId).append(" DESC LIMIT ").append(f.limit() + 1);
-        return new SqlQuery(sql.toString(), params);
+        String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY " + createdAt
+                + " DESC, " + orderId + " DESC LIMIT " + (f.limit() + 1);
+        return new SqlQuery(sql, params);
     }
 
     public record SqlQuery(String sql, Map<String, Object> params) {
@@ -116,6 +126,10 @@ public class OrderQueries {
             long needingAttention) {
     }
 
+    /**
+     * The dashboard's counts in one statement (one snapshot, one round trip), each part answered from an index alone:
+     * {@code (seller_id, status, order_type)} and the flag rows' {@code (seller_id, flag, ...)}.
+     */
     public Counts summary(String sellerId) {
         Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
         Map<OrderType, Long> byType = new EnumMap<>(OrderType.class);
@@ -129,22 +143,26 @@ public class OrderQueries {
         for (AttentionFlag a : AttentionFlag.values()) {
             byFlag.put(a, 0L);
         }
-        for (Object[] row : rows("SELECT status, order_type, count(*) FROM orders WHERE seller_id = ?1 GROUP BY status, order_type",
-                sellerId)) {
-            long n = ((Number) row[2]).longValue();
-            byStatus.merge(OrderStatus.valueOf((String) row[0]), n, Long::sum);
-            byType.merge(OrderType.valueOf((String) row[1]), n, Long::sum);
+        long needing = 0;
+        for (Object[] row : rows(SUMMARY_SQL, sellerId)) {
+            long n = ((Number) row[3]).longValue();
+            switch ((String) row[0]) {
+                case "status" -> {
+                    byStatus.merge(OrderStatus.valueOf((String) row[1]), n, Long::sum);
+                    byType.merge(OrderType.valueOf((String) row[2]), n, Long::sum);
+                }
+                case "flag" -> byFlag.put(AttentionFlag.valueOf((String) row[1]), n);
+                default -> needing = n;
+            }
         }
-        for (Object[] row : rows("""
-                SELECT a.flag, count(*) FROM order_attention a JOIN orders o ON o.order_id = a.order_id
-                WHERE o.seller_id = ?1 GROUP BY a.flag""", sellerId)) {
-            byFlag.put(AttentionFlag.valueOf((String) row[0]), ((Number) row[1]).longValue());
-        }
-        Number needing = (Number) em.createNativeQuery("""
-                SELECT count(DISTINCT a.order_id) FROM order_attention a JOIN orders o ON o.order_id = a.order_id
-                WHERE o.seller_id = ?1""").setParameter(1, sellerId).getSingleResult();
-        return new Counts(byStatus, byType, byFlag, needing.longValue());
+        return new Counts(byStatus, byType, byFlag, needing);
     }
+
+    /** {@link #summary}'s statement; public so that a test can EXPLAIN it. Its one parameter is the seller. */
+    public static final String SUMMARY_SQL = """
+            SELECT 'status', status, order_type, count(*) FROM orders WHERE seller_id = ?1 GROUP BY status, order_type
+            UNION ALL SELECT 'flag', flag, NULL, count(*) FROM order_attention WHERE seller_id = ?1 GROUP BY flag
+            UNION ALL SELECT 'needing', NULL, NULL, count(DISTINCT order_id) FROM order_attention WHERE seller_id = ?1""";
 
     /**
      * Whether an order other than {@code orderId} that is neither delivered nor cancelled uses this carrier and

@@ -97,7 +97,7 @@ class OrderQueryPlanTest {
         assertIndexScan(deeperPage, "orders_seller_created");
         assertIndexScan(explain(filter(OrderStatus.CANCELLED, null, null, null)), "orders_seller_status_created");
         assertIndexScan(explain(filter(null, OrderType.KINGSTON_DISPATCHED, null, null)), "orders_seller_type_created");
-        assertIndexScan(explain(filter(null, null, md5Prefix("42").toUpperCase(Locale.ROOT), null)), "orders_search_trgm");
+        assertIndexScan(explain(filter(null, null, md5Prefix("42").toUpperCase(Locale.ROOT), null)), "orders_seller_search_trgm");
         assertIndexScan(explain(filter(null, null, null, weekAgo)), "orders_seller_created");
         String flagged = explain(new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, null, null, 20));
         assertIndexScan(flagged, "order_attention_seller_flag_created");
@@ -108,6 +108,25 @@ class OrderQueryPlanTest {
                 new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, weekAgo, "perf-9000", 20));
         assertIndexScan(flaggedDeeper, "order_attention_seller_flag_created");
         assertFalse(flaggedDeeper.contains("Sort"), flaggedDeeper);
+    }
+
+    @Test
+    void theDashboardCountsComeFromIndexesAlone() {
+        Query query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + OrderQueries.SUMMARY_SQL).setParameter(1, SELLER);
+        @SuppressWarnings("unchecked")
+        String plan = ((List<Object>) query.getResultList()).stream().map(Object::toString).collect(Collectors.joining("\n"));
+        LOG.infof("plan for the summary:%n%s", plan);
+        assertIndexScan(plan, "Index Only Scan using orders_seller_status_type");
+        assertIndexScan(plan, "Index Only Scan using order_attention_seller_flag_created");
+        assertFalse(plan.contains("Join"), "the counts join orders to their flags:\n" + plan);
+        var summary = as(seller(SELLER)).get("/api/v1/orders/summary").then().statusCode(200).extract().jsonPath();
+        // perf-2, perf-4, ... perf-40000: every 14th is CANCELLED, every 3rd KINGSTON_DISPATCHED; 80 CUSTOMS_HOLD flags.
+        org.junit.jupiter.api.Assertions.assertEquals(20_000, summary.getInt("total"));
+        org.junit.jupiter.api.Assertions.assertEquals(40_000 / 14, summary.getInt("byStatus.CANCELLED"));
+        org.junit.jupiter.api.Assertions.assertEquals(20_000 - 40_000 / 14, summary.getInt("byStatus.DELIVERED"));
+        org.junit.jupiter.api.Assertions.assertEquals(40_000 / 6, summary.getInt("byType.KINGSTON_DISPATCHED"));
+        org.junit.jupiter.api.Assertions.assertEquals(80, summary.getInt("attention.CUSTOMS_HOLD"));
+        org.junit.jupiter.api.Assertions.assertEquals(80, summary.getInt("needingAttention"));
     }
 
     @Test
