@@ -120,6 +120,13 @@ public interface GatewayConfig {
         /** Webhook requests in progress at once, all senders together. */
         @WithDefault("32")
         int maxInFlight();
+
+        /**
+         * Webhook requests of one client address in progress at once: well below {@link #maxInFlight()}, so one
+         * address holding slow bodies cannot take every webhook slot from the real senders.
+         */
+        @WithDefault("4")
+        int maxInFlightPerAddress();
     }
 
     /**

@@ -28,4 +28,15 @@ public class Tables {
     public long everythingStored() {
         return count("tracking_event") + count("rejected_event") + count("webhook_signature") + count("kx_outbox");
     }
+
+    /** One statement with positional parameters, committed in its own transaction (to stage rows a test needs). */
+    public void execute(String sql, Object... parameters) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            query.executeUpdate();
+        });
+    }
 }

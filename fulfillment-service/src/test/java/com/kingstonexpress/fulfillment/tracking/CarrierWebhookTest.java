@@ -94,6 +94,23 @@ class CarrierWebhookTest {
     }
 
     @Test
+    void aCarriersRetryOfTheSameBytesGetsTheOriginalReceiptAndOtherBytesUnderItsSignatureAre401() {
+        String tracking = "RP-" + UUID.randomUUID();
+        String orderId = orders.sellerManagedOrder("seller-2", placedAt, tracking);
+        String path = "/api/v1/carriers/" + CARRIER + "/tracking-events";
+        String body = batch(carrierEvent("c-" + UUID.randomUUID(), tracking, "IN_TRANSIT", placedAt.plusSeconds(3600), ""));
+        String signature = WebhookSignature.sign(Webhooks.CARRIER_SECRET, Instant.now(), Webhooks.bytes(body));
+        String first = Webhooks.post(path, body, signature).statusCode(202).body("accepted", equalTo(1)).extract().asString();
+        long before = tables.everythingStored();
+
+        Webhooks.post(path, body, signature).statusCode(202).body(equalTo(first));
+        Webhooks.post(path, batch(carrierEvent("c-" + UUID.randomUUID(), tracking, "DELIVERED", placedAt.plusSeconds(7200), "")),
+                signature).statusCode(401).contentType("application/problem+json");
+        assertEquals(before, tables.everythingStored());
+        assertEquals(1, tables.count("tracking_event WHERE order_id = ?1", orderId));
+    }
+
+    @Test
     void aCarrierSignedWithAnotherSendersSecretIs401() {
         String body = batch(carrierEvent("c-" + UUID.randomUUID(), "RP-1", "DELIVERED", placedAt, ""));
         Webhooks.post("/api/v1/carriers/" + CARRIER + "/tracking-events", body,

@@ -4,6 +4,7 @@ import static com.kingstonexpress.fulfillment.support.Webhooks.batch;
 import static com.kingstonexpress.fulfillment.support.Webhooks.bytes;
 import static com.kingstonexpress.fulfillment.support.Webhooks.centerEvent;
 import static com.kingstonexpress.fulfillment.support.Webhooks.postCenter;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -169,19 +171,104 @@ class CenterWebhookTest {
     }
 
     @Test
-    void aReplayedRequestIs401AndStoresNothingMore() {
+    void aRetryOfTheSameBytesGetsTheOriginalReceiptAndStoresNothingMore() {
         String orderId = orders.kingstonOrder("seller-1", placedAt);
-        String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+        String picked = centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), "");
+        // A receipt with every part: accepted, a duplicate and a rejection.
+        String body = batch(picked, picked, centerEvent("unknown-type-" + UUID.randomUUID(), orderId, "TELEPORTED", placedAt.plusSeconds(60), ""));
         String signature = WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body));
-        Webhooks.post(PATH, body, signature).statusCode(202).body("accepted", equalTo(1));
+        String first = Webhooks.post(PATH, body, signature).statusCode(202)
+                .body("accepted", equalTo(1)).body("duplicates", equalTo(1)).body("rejected.code", contains("UNKNOWN_EVENT_TYPE"))
+                .extract().asString();
         long before = tables.everythingStored();
 
-        unauthorized(PATH, body, signature);
+        // The sender timed out and sends the very same request again: the first answer, byte for byte (accepted 1,
+        // not the 0 a re-ingest would count), and nothing more stored.
+        Webhooks.post(PATH, body, signature).statusCode(202).contentType("application/json").body(equalTo(first));
         // The same signature written differently is the same request.
         String[] parts = signature.split(",");
-        unauthorized(PATH, body, parts[1] + "," + parts[0]);
-
+        Webhooks.post(PATH, body, parts[1] + "," + parts[0]).statusCode(202).body(equalTo(first));
         assertEquals(before, tables.everythingStored());
+
+        // Other bytes under the used signature are refused as before.
+        unauthorized(PATH, batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PACKED", placedAt.plusSeconds(120), "")), signature);
+        unauthorized(PATH, body + " ", signature);
+        assertEquals(before, tables.everythingStored());
+        assertEquals(1, tables.count("tracking_event WHERE order_id = ?1", orderId));
+    }
+
+    @Test
+    void aRetryOutsideTheWindowIsRefusedThoughItsReceiptIsKept() {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+        // Signed 2 seconds before the end of the window: accepted now, stale in a moment.
+        String signature = WebhookSignature.sign(Webhooks.CENTER_SECRET,
+                Instant.now().minus(WebhookSignature.TOLERANCE).plusSeconds(2), bytes(body));
+        String first = Webhooks.post(PATH, body, signature).statusCode(202).body("accepted", equalTo(1)).extract().asString();
+        long before = tables.everythingStored();
+
+        // Retries get the receipt while the signature is in its window, and 401 as soon as it is not.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var retry = Webhooks.post(PATH, body, signature).extract();
+            if (retry.statusCode() == 202) {
+                assertEquals(first, retry.asString());
+                return false;
+            }
+            return retry.statusCode() == 401;
+        });
+        unauthorized(PATH, body, signature);
+        assertEquals(before, tables.everythingStored());
+    }
+
+    @Test
+    void identicalDeliveriesRacingAreIngestedOnceAndAllGetTheSameReceipt() throws Exception {
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""),
+                centerEvent("e-" + UUID.randomUUID(), orderId, "PACKED", placedAt.plusSeconds(120), ""));
+        String signature = WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body));
+        int senders = 8;
+        // All threads post at once: the losers' inserts of the signature wait for the winner's transaction.
+        CyclicBarrier start = new CyclicBarrier(senders);
+        var pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Webhooks.post(PATH, body, signature).extract();
+                }));
+            }
+            List<String> receipts = new ArrayList<>();
+            for (var answer : answers) {
+                assertEquals(202, answer.get().statusCode(), answer.get().asString());
+                receipts.add(answer.get().asString());
+            }
+            assertEquals(1, receipts.stream().distinct().count(), receipts::toString);
+            assertEquals(2, (int) answers.get(0).get().<Integer>path("accepted"), receipts.get(0));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, tables.count("tracking_event WHERE order_id = ?1", orderId));
+        assertEquals(1, tables.count("kx_outbox WHERE record_key = ?1", orderId));
+    }
+
+    @Test
+    void aUsedSignatureWithAnotherBodyHashOrNoKeptReceiptIsRefused() {
+        // Rows a delivery cannot produce through HTTP (the HMAC binds the bytes): a hash of other bytes, and a row
+        // written before receipts were kept (V4). Both stay refused.
+        String orderId = orders.kingstonOrder("seller-1", placedAt);
+        for (String row : new String[] {
+                "INSERT INTO webhook_signature (signature, body_sha256, receipt_status, receipt_body) "
+                        + "VALUES (?1, repeat('0', 64), 202, '{\"accepted\":7}')",
+                "INSERT INTO webhook_signature (signature) VALUES (?1)" }) {
+            String body = batch(centerEvent("e-" + UUID.randomUUID(), orderId, "PICKED", placedAt.plusSeconds(60), ""));
+            String signature = WebhookSignature.sign(Webhooks.CENTER_SECRET, Instant.now(), bytes(body));
+            tables.execute(row, "CENTER/" + CENTER + "/" + signature);
+            long before = tables.everythingStored();
+            unauthorized(PATH, body, signature);
+            assertEquals(before, tables.everythingStored());
+        }
+        assertEquals(0, tables.count("tracking_event WHERE order_id = ?1", orderId));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.fulfillment.support.OrderFixtures;
+import com.kingstonexpress.fulfillment.support.Webhooks;
+import com.kingstonexpress.platform.security.WebhookSignature;
 import com.kingstonexpress.platform.testing.Metrics;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,12 +33,16 @@ class WebhookMetricsTest {
         String body = batch(carrierEvent("c-" + UUID.randomUUID(), "RP-" + UUID.randomUUID(), "DELIVERED",
                 Instant.now().minusSeconds(60), ",\"proof\":\"photo:1\""));
 
-        postCarrier(OrderFixtures.CARRIER, body).statusCode(202);
-        post("/api/v1/carriers/" + OrderFixtures.CARRIER + "/tracking-events", body, "t=1,v1=00").statusCode(401);
+        String path = "/api/v1/carriers/" + OrderFixtures.CARRIER + "/tracking-events";
+        String signature = WebhookSignature.sign(Webhooks.CARRIER_SECRET, Instant.now(), Webhooks.bytes(body));
+        post(path, body, signature).statusCode(202);
+        // The sender's retry of the same request: answered with the first receipt, counted apart.
+        post(path, body, signature).statusCode(202);
+        post(path, body, "t=1,v1=00").statusCode(401);
         postCarrier(OrderFixtures.CARRIER, "not json").statusCode(400);
 
         String after = Metrics.scrape();
-        for (String outcome : new String[] { "accepted", "bad_signature", "malformed" }) {
+        for (String outcome : new String[] { "accepted", "retried", "bad_signature", "malformed" }) {
             assertEquals(Metrics.valueIn(before, RECEIPTS, "sender", "carrier", "outcome", outcome) + 1,
                     Metrics.valueIn(after, RECEIPTS, "sender", "carrier", "outcome", outcome),
                     () -> outcome + ": " + Metrics.series(after, RECEIPTS));

@@ -48,7 +48,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The reverse proxy: every public path of the services (RouteTable) passes the edge (framing, size, the
- * client address's concurrency, identity, role, rate, the principal's concurrency), then its body is read
+ * client address's concurrency, identity, role, rate, the principal's concurrency; for unauthenticated webhooks
+ * the address's share of the webhook class, then the class's), then its body is read
  * at the edge, within a deadline and at a minimum pace, and only then is a connection to the service
  * taken and the request sent whole, with an explicit {@code Content-Length}. A client that is slow to
  * send therefore holds no connection to a service, and its slowness is never counted against the
@@ -65,6 +66,8 @@ public class ProxyRoutes {
     private static final Set<String> NEVER_CONNECTION_TOKENS = Set.of("content-length", "transfer-encoding", "host",
             "authorization", "x-kx-signature");
     static final String WEBHOOK_CLASS = "class:webhook";
+    /** Prefix of an address's count within the webhook class (the principal is "webhook-address:<address>"). */
+    static final String WEBHOOK_ADDRESS = "class:webhook/";
 
     @Inject
     Downstreams downstreams;
@@ -211,6 +214,17 @@ public class ProxyRoutes {
             ctx.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
             refuseUnread(exchange, ProblemResponses.tooManyRequests(rate.retryAfterSeconds()));
             return;
+        }
+        if (verdict.webhook()) {
+            // Before the class's slot: one address (nobody is identified yet) may hold only a few of the class's
+            // slots, so slow uploads from one place cannot keep the real centers and carriers out.
+            String addressKey = WEBHOOK_ADDRESS + verdict.principal();
+            if (!inFlight.tryAcquire(addressKey, config.webhooks().maxInFlightPerAddress())) {
+                ctx.response().putHeader("Retry-After", "1");
+                refuseUnread(exchange, ProblemResponses.tooManyInFlight("client address"));
+                return;
+            }
+            exchange.onFinish(() -> inFlight.release(addressKey));
         }
         String capKey = verdict.webhook() ? WEBHOOK_CLASS : verdict.principal();
         int cap = verdict.webhook() ? config.webhooks().maxInFlight() : config.limits().maxInFlightPerPrincipal();

@@ -35,7 +35,8 @@ public class CarrierEventsWebhook {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a signed batch of carrier tracking events", description = "Body {events[{eventId, "
             + "trackingNumber, type, occurredAt, location, proof, details}]}, header X-KX-Signature as for centers. "
-            + "202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}.")
+            + "202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}; a retry of the same bytes and "
+            + "header within the window gets that same answer.")
     public Response receive(@PathParam("carrierCode") String carrierCode,
             @HeaderParam(WebhookSignature.HEADER) String signature,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

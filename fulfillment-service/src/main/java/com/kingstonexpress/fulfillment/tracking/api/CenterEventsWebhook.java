@@ -35,7 +35,8 @@ public class CenterEventsWebhook {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a signed batch of center events", description = "Body {events[{eventId, orderId, type, "
             + "occurredAt, carrier, trackingNumber, location, proof, details}]}, header X-KX-Signature: t=<unix seconds>,"
-            + "v1=<hex HMAC-SHA256 of \"t.body\">. 202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}.")
+            + "v1=<hex HMAC-SHA256 of \"t.body\">. 202 once stored: {accepted, duplicates, rejected[{eventId, reason, code}]}; the same bytes and header again "
+            + "within the window (a retry) get that same 202 and body, and store nothing.")
     public Response receive(@PathParam("centerId") String centerId,
             @HeaderParam(WebhookSignature.HEADER) String signature,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

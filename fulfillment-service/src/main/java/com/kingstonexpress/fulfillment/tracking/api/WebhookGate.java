@@ -1,10 +1,13 @@
 package com.kingstonexpress.fulfillment.tracking.api;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -24,6 +28,7 @@ import com.kingstonexpress.fulfillment.tracking.application.IngestTrackingEvents
 import com.kingstonexpress.fulfillment.tracking.config.WebhookConfig;
 import com.kingstonexpress.fulfillment.tracking.domain.BatchOutcome;
 import com.kingstonexpress.fulfillment.tracking.domain.Sender;
+import com.kingstonexpress.fulfillment.tracking.domain.WebhookReceipt;
 import com.kingstonexpress.platform.metrics.KxMetrics;
 import com.kingstonexpress.platform.problem.ProblemException;
 import com.kingstonexpress.platform.problem.Problems;
@@ -32,7 +37,8 @@ import com.kingstonexpress.platform.security.WebhookSignature;
 /**
  * What every webhook request passes before anything is stored: size, then the sender's signature over the
  * raw bytes (before they are even parsed), then the shape of the batch; then the batch is ingested once per
- * signature and answered 202 with its receipt.
+ * signature and answered 202 with its receipt. A retry of the same bytes under the same signature (a sender that
+ * timed out) gets that same receipt, and stores nothing more.
  */
 @ApplicationScoped
 public class WebhookGate {
@@ -59,15 +65,20 @@ public class WebhookGate {
         try {
             String canonicalSignature = verify(senders, sender.id(), signature, body);
             B batch = batch(body, type);
-            BatchOutcome ingested = ingestion.signed(sender, canonicalSignature,
-                    batch.events().stream().map(item -> item.received(sender.id())).toList())
+            IngestTrackingEvents.Signed signed = ingestion.signed(sender, canonicalSignature, sha256(body),
+                    batch.events().stream().map(item -> item.received(sender.id())).toList(),
+                    ingested -> new WebhookReceipt(Response.Status.ACCEPTED.getStatusCode(), receiptJson(ingested)))
                     .orElse(null);
-            if (ingested == null) {
+            if (signed == null) {
                 outcome = "replayed";
                 throw replayed();
             }
-            outcome = "accepted";
-            return Response.accepted(BatchReceipt.of(ingested)).build();
+            outcome = signed.retry() ? "retried" : "accepted";
+            // The stored JSON text itself, for the first delivery too: a retry's answer is byte for byte the same.
+            return Response.status(signed.receipt().status())
+                    .entity(signed.receipt().body())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         } catch (ProblemException e) {
             if (!"replayed".equals(outcome)) {
                 outcome = switch (e.problem().getStatus()) {
@@ -140,15 +151,32 @@ public class WebhookGate {
         return batch;
     }
 
+    private String receiptJson(BatchOutcome ingested) {
+        try {
+            return json.writeValueAsString(BatchReceipt.of(ingested));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a batch receipt could not be written as JSON", e);
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private ProblemException replayed() {
-        LOG.warn("webhook refused: signature already used (a replay)");
+        LOG.warn("webhook refused: signature already used with other bytes (or before receipts were kept)");
         return unauthorized();
     }
 
     private static ProblemException unauthorized() {
         return new ProblemException(Problems.invalidSignature("The " + WebhookSignature.HEADER + " header is missing, "
-                + "unknown for this sender, does not match the body, is outside the 5-minute window or was already used. "
-                + "Sign each request anew."));
+                + "unknown for this sender, does not match the body, is outside the 5-minute window or was already used "
+                + "for other bytes. Sign each request anew; a retry of the very same bytes and header within the window "
+                + "gets the first answer."));
     }
 
     private ProblemException tooLarge() {

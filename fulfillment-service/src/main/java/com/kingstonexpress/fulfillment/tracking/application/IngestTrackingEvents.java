@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import com.kingstonexpress.fulfillment.tracking.domain.SourceKind;
 import com.kingstonexpress.fulfillment.tracking.domain.StatusNormalizer;
 import com.kingstonexpress.fulfillment.tracking.domain.TrackedOrder;
 import com.kingstonexpress.fulfillment.tracking.domain.TrackingUpdate;
+import com.kingstonexpress.fulfillment.tracking.domain.WebhookReceipt;
 import com.kingstonexpress.fulfillment.tracking.events.StatusReported;
 import com.kingstonexpress.fulfillment.tracking.persistence.FactKeys;
 import com.kingstonexpress.fulfillment.tracking.persistence.TrackingStore;
@@ -74,16 +76,30 @@ public class IngestTrackingEvents {
         this.admission = new EventAdmission(clockSkew);
     }
 
+    /** The answer to a signed batch; {@code retry}: the same bytes were ingested before, and this is their answer. */
+    public record Signed(WebhookReceipt receipt, boolean retry) {
+    }
+
     /**
-     * A signed webhook batch: stored once per signature. Empty when the signature was already used (a
-     * replay), in which case nothing is stored.
+     * A signed webhook batch: ingested once per signature, and its answer ({@code answer} of the outcome) kept with
+     * the signature in the same transaction. A retry of the same bytes gets that answer and stores nothing; one
+     * racing the first waits for it to commit. Empty when the signature was used with other bytes (or before
+     * answers were kept): refused, nothing stored.
      */
     @Transactional
-    public Optional<BatchOutcome> signed(Sender sender, String signature, List<ReceivedEvent> events) {
-        if (!signatures.firstUse(sender.kind() + "/" + sender.id() + "/" + signature)) {
+    public Optional<Signed> signed(Sender sender, String signature, String bodySha256, List<ReceivedEvent> events,
+            Function<BatchOutcome, WebhookReceipt> answer) {
+        String key = sender.kind() + "/" + sender.id() + "/" + signature;
+        WebhookSignatures.Use use = signatures.use(key, bodySha256);
+        if (use.refused()) {
             return Optional.empty();
         }
-        return Optional.of(ingest(sender, events));
+        if (!use.first()) {
+            return Optional.of(new Signed(use.receipt(), true));
+        }
+        WebhookReceipt receipt = answer.apply(ingest(sender, events));
+        signatures.keep(key, receipt);
+        return Optional.of(new Signed(receipt, false));
     }
 
     @Transactional
