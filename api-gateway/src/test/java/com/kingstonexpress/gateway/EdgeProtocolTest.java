@@ -1,7 +1,9 @@
 package com.kingstonexpress.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,6 +118,31 @@ class EdgeProtocolTest {
         String dashboardId = given().auth().oauth2(DevTokens.seller("protocol-dashboard")).header("X-Request-Id", "req-client-dash")
                 .when().get("/api/v1/dashboard").then().statusCode(200).extract().header("X-Request-Id");
         assertNotEquals("req-client-dash", dashboardId);
+    }
+
+    /** Over-long request lines and header blocks are refused at the edge as problems, not Vert.x's bare 414/431. */
+    @Test
+    void aRequestLineOver4KiBIsA414ProblemAndReachesNoService() {
+        given().auth().oauth2(SELLER).queryParam("q", "x".repeat(3 * 1024)).when().get("/api/v1/orders/o-line-ok")
+                .then().statusCode(200);
+        int before = StubServices.received().size();
+        given().auth().oauth2(SELLER).queryParam("q", "x".repeat(5 * 1024)).when().get("/api/v1/orders/o-line-long")
+                .then().statusCode(414).contentType("application/problem+json")
+                .header("X-Request-Id", not(emptyOrNullString()))
+                .body("status", equalTo(414))
+                .body("type", equalTo("https://errors.kingstonexpress.com/request-line-too-long"))
+                .body("requestId", not(emptyOrNullString()));
+        assertEquals(before, StubServices.received().size(), "nothing reaches a service");
+    }
+
+    @Test
+    void headersOver8KiBAreA431ProblemAndReachNoService() {
+        int before = StubServices.received().size();
+        given().auth().oauth2(SELLER).header("X-Filler", "x".repeat(10 * 1024)).when().get("/api/v1/orders/o-headers-long")
+                .then().statusCode(431).contentType("application/problem+json")
+                .body("status", equalTo(431))
+                .body("type", equalTo("https://errors.kingstonexpress.com/headers-too-large"));
+        assertEquals(before, StubServices.received().size(), "nothing reaches a service");
     }
 
     @ParameterizedTest(name = "{0} {1}")

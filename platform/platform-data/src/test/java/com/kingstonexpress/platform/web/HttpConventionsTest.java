@@ -75,6 +75,37 @@ class HttpConventionsTest {
                 .body("status", equalTo(413));
     }
 
+    /**
+     * Vert.x's own parser answers an over-long request line or header block with a bare 414/431 (no body); the
+     * platform raises those parser limits and refuses at 4 KiB / 8 KiB itself, as problems, before any routing.
+     */
+    @Test
+    void aRequestLineOver4KiBIsA414Problem() {
+        given().queryParam("q", "x".repeat(3 * 1024)).post("/probe/refusal").then().statusCode(409);
+        given().header("X-Request-Id", "req-long-line").queryParam("q", "x".repeat(5 * 1024)).post("/probe/refusal")
+                .then().statusCode(414)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "req-long-line")
+                .body("status", equalTo(414))
+                .body("type", equalTo("https://errors.kingstonexpress.com/request-line-too-long"))
+                .body("maxRequestLineBytes", equalTo(4096))
+                .body("requestId", equalTo("req-long-line"))
+                .body("instance", equalTo("/probe/refusal"));
+    }
+
+    @Test
+    void headersOver8KiBAreA431Problem() {
+        given().header("X-Filler", "x".repeat(6 * 1024)).post("/probe/refusal").then().statusCode(409);
+        given().header("X-Filler", "x".repeat(10 * 1024)).post("/probe/refusal")
+                .then().statusCode(431)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", not(emptyOrNullString()))
+                .body("status", equalTo(431))
+                .body("type", equalTo("https://errors.kingstonexpress.com/headers-too-large"))
+                .body("maxHeaderBytes", equalTo(8192))
+                .body("instance", equalTo("/probe/refusal"));
+    }
+
     @Test
     void validationFailuresAre400ProblemsNamingTheFields() {
         given().contentType("application/json").body("{\"name\":\"\",\"quantity\":-1}").post("/probe/validated")

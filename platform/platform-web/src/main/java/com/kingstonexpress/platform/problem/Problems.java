@@ -93,6 +93,11 @@ public final class Problems {
         return new Problem(413, typeSlug, title, detail);
     }
 
+    /** A request line (method, target, version) longer than the platform accepts (RFC 9110 414). */
+    public static Problem requestLineTooLong(String detail) {
+        return new Problem(414, "request-line-too-long", "Request line too long", detail);
+    }
+
     /** Input that is well-formed but cannot be accepted (RFC 9110 422). */
     public static Problem unprocessable(String detail) {
         return unprocessable("unprocessable", "Request cannot be processed", detail);
@@ -104,6 +109,11 @@ public final class Problems {
 
     public static Problem tooManyRequests(String typeSlug, String title, String detail) {
         return new Problem(429, typeSlug, title, detail);
+    }
+
+    /** Request headers larger, all together, than the platform accepts (RFC 6585 431). */
+    public static Problem headersTooLarge(String detail) {
+        return new Problem(431, "headers-too-large", "Request headers too large", detail);
     }
 
     public static Problem internal() {

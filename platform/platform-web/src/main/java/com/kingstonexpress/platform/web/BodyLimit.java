@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.platform.problem.Problem;
 import com.kingstonexpress.platform.problem.Problems;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -66,20 +64,8 @@ public class BodyLimit {
     }
 
     private void refuse(RoutingContext ctx, long limit) {
-        Problem problem = Problems.payloadTooLarge("body-too-large", "Request body too large",
+        RouteProblems.refuseAndClose(ctx, json, Problems.payloadTooLarge("body-too-large", "Request body too large",
                 "The request body is larger than the " + limit + " bytes this service accepts.")
-                .with("maxBodyBytes", limit)
-                .instance(ctx.normalizedPath());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> ctx.request().connection().close())
-                .end(body);
+                .with("maxBodyBytes", limit));
     }
 }
