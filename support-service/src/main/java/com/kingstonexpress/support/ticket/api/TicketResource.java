@@ -40,6 +40,7 @@ import com.kingstonexpress.support.ticket.application.TakeTicket;
 import com.kingstonexpress.support.ticket.application.TicketPreflight;
 import com.kingstonexpress.support.ticket.application.TicketReads;
 import com.kingstonexpress.support.ticket.domain.Advice;
+import com.kingstonexpress.support.ticket.domain.AuthorKind;
 import com.kingstonexpress.support.ticket.domain.Recommendation;
 import com.kingstonexpress.support.ticket.domain.TicketCategory;
 import com.kingstonexpress.support.ticket.domain.TicketPriority;
@@ -59,6 +60,11 @@ public class TicketResource {
     private static final int MAX_LIMIT = 100;
     private static final Set<TicketStatus> QUEUE = EnumSet.of(TicketStatus.OPEN, TicketStatus.IN_PROGRESS,
             TicketStatus.WAITING_ON_SELLER);
+    /**
+     * What a seller sees in place of an agent's id (#12 L5): staff identities (often e-mail addresses) are for staff.
+     * The role, not null, so that an assigned ticket still reads as assigned.
+     */
+    static final String STAFF_ALIAS = AuthorKind.SUPPORT_AGENT.name();
 
     @Inject
     Caller caller;
@@ -127,7 +133,7 @@ public class TicketResource {
                 parts -> new TicketQueries.After(Integer.parseInt(parts.get(0)), Instant.parse(parts.get(1)), parts.get(2)));
         return Page.keyset(reads.page(filter, after, pageSize + 1), pageSize,
                 last -> Cursors.encode(Integer.toString(last.priorityRank), last.createdAt.toString(), last.ticketId))
-                .map(TicketResource::summary);
+                .map(t -> summary(t, agent));
     }
 
     @GET
@@ -182,26 +188,42 @@ public class TicketResource {
     }
 
     private TicketViews.TicketDetail detail(Ticket t) {
+        boolean staff = caller.isSupportAgent();
         return new TicketViews.TicketDetail(t.ticketId, t.orderId, t.sellerId, t.category.name(), t.priority.name(),
-                t.status.name(), t.description, new TicketViews.Actor(t.openedByKind.name(), t.openedBy), t.assignee,
+                t.status.name(), t.description,
+                new TicketViews.Actor(t.openedByKind.name(), shown(staff, t.openedByKind.name(), t.openedBy)),
+                t.assignee == null || staff ? t.assignee : STAFF_ALIAS,
                 t.resolution, t.createdAt, t.updatedAt, t.resolvedAt, t.closedAt, reads.reopenableUntil(t),
                 new TicketViews.OrderSnapshot(t.orderType == null ? null : t.orderType.name(),
                         t.orderStatus == null ? null : t.orderStatus.name(), read(t.orderAttention, new TypeReference<>() {
                         })),
                 read(t.timelineSnapshot, new TypeReference<List<TimelineEntry>>() {
-                }),
-                reads.comments(t.ticketId).stream().map(TicketResource::comment).toList(),
+                }).stream().map(e -> staff ? e : new TimelineEntry(e.from(), e.to(), e.actorKind(),
+                        shown(false, e.actorKind(), e.actorId()), e.reason(), e.eventId(), e.sequence(), e.at())).toList(),
+                reads.comments(t.ticketId).stream().map(c -> comment(c, staff)).toList(),
+                // Corrections are made by support agents only (order-service's status-corrections endpoint).
                 reads.corrections(t.ticketId).stream().map(c -> new TicketViews.Correction(c.eventId,
-                        c.from == null ? null : c.from.name(), c.to.name(), c.actorId, c.reason, c.changedAt)).toList());
+                        c.from == null ? null : c.from.name(), c.to.name(), staff ? c.actorId : STAFF_ALIAS, c.reason,
+                        c.changedAt)).toList());
     }
 
-    private static TicketViews.TicketSummary summary(Ticket t) {
+    private static TicketViews.TicketSummary summary(Ticket t, boolean staff) {
         return new TicketViews.TicketSummary(t.ticketId, t.orderId, t.sellerId, t.category.name(), t.priority.name(),
-                t.status.name(), t.assignee, t.createdAt, t.updatedAt);
+                t.status.name(), t.assignee == null || staff ? t.assignee : STAFF_ALIAS, t.createdAt, t.updatedAt);
     }
 
-    private static TicketViews.Comment comment(TicketComment c) {
-        return new TicketViews.Comment(c.commentId, c.ticketId, c.authorKind.name(), c.authorId, c.body, c.createdAt);
+    private TicketViews.Comment comment(TicketComment c) {
+        return comment(c, caller.isSupportAgent());
+    }
+
+    private static TicketViews.Comment comment(TicketComment c, boolean staff) {
+        return new TicketViews.Comment(c.commentId, c.ticketId, c.authorKind.name(),
+                shown(staff, c.authorKind.name(), c.authorId), c.body, c.createdAt);
+    }
+
+    /** An actor's id as the caller may see it: an agent's id only to agents. */
+    private static String shown(boolean staff, String actorKind, String actorId) {
+        return staff || !AuthorKind.SUPPORT_AGENT.name().equals(actorKind) ? actorId : STAFF_ALIAS;
     }
 
     private String write(Object value) {

@@ -44,8 +44,9 @@ public class RecordCorrection {
             correction.changedAt = change.changedAt();
             correction.persist();
             ticket.updatedAt = clock.instant();
+            // The comment is the seller's to read: it names the role, not the agent (#12 L5); the correction keeps the id.
             factory.comment(ticket, AuthorKind.SYSTEM, ORDERS, "Order status corrected from " + change.from() + " to "
-                    + change.to() + " by " + change.actorId() + (change.reason() == null ? "" : ": " + change.reason()),
+                    + change.to() + " by Kingston Express support" + (change.reason() == null ? "" : ": " + change.reason()),
                     "correction:" + change.eventId() + ":" + ticket.ticketId);
             LOG.infof("correction %s of order %s (%s->%s by SUPPORT_AGENT:%s) recorded on ticket %s", change.eventId(),
                     orderId, change.from(), change.to(), change.actorId(), ticket.ticketId);
