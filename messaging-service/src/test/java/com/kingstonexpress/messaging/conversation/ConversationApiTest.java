@@ -15,14 +15,19 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,6 +214,48 @@ class ConversationApiTest {
         given().auth().oauth2(DevTokens.seller(owner)).get("/api/v1/conversations/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(DevTokens.supportAgent("agent-1")).get("/api/v1/conversations/" + conversationId).then().statusCode(200);
         assertEquals(1, count("SELECT count(*) FROM message WHERE conversation_id = ?1", conversationId));
+    }
+
+    /** #12 L7: agents may read any conversation, and each such read leaves an audit line with ids, never the text. */
+    @Test
+    void anAgentsReadIsAuditedWithIdsButNotTheText() {
+        String owner = "seller-" + UUID.randomUUID();
+        String orderId = placeOrder(owner, "customer-7", "SELLER_MANAGED");
+        String conversationId = customerWrites(orderId, "customer-7", "My secret address is 1 Acacia Road");
+        List<LogRecord> audited = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                audited.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger audit = java.util.logging.Logger.getLogger("com.kingstonexpress.messaging.audit");
+        audit.addHandler(capture);
+        try {
+            given().auth().oauth2(DevTokens.seller(owner)).get("/api/v1/conversations/" + conversationId).then().statusCode(200);
+            assertEquals(List.of(), audited, "a seller's own read is not an agent read");
+            given().auth().oauth2(DevTokens.supportAgent("agent-audited")).get("/api/v1/conversations/" + conversationId)
+                    .then().statusCode(200);
+        } finally {
+            audit.removeHandler(capture);
+        }
+        assertEquals(1, audited.size());
+        LogRecord line = audited.get(0);
+        // The format and its arguments, however the log manager formats them later.
+        String text = line.getMessage() + " " + java.util.Arrays.toString(line.getParameters());
+        assertTrue(text.startsWith("agent-read"), text);
+        for (String id : List.of("agent-audited", conversationId, orderId)) {
+            assertTrue(text.contains(id), id + " in " + text);
+        }
+        assertFalse(text.contains("Acacia"), "no message text in the audit line: " + text);
     }
 
     @Test

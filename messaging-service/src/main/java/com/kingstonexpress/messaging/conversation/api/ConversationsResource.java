@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.kingstonexpress.messaging.conversation.application.CheckReply;
@@ -43,6 +44,8 @@ public class ConversationsResource {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
+    /** One line per conversation read by a support agent (#12 L7): who read which, never what it says. */
+    static final Logger AUDIT = Logger.getLogger("com.kingstonexpress.messaging.audit");
 
     @Inject
     ConversationReads reads;
@@ -75,7 +78,7 @@ public class ConversationsResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Operation(summary = "A conversation with its messages, the order's type and status, and any slowdown covering the order")
     public ConversationDetail get(@PathParam("conversationId") String conversationId) {
-        return ConversationDetail.of(reads.conversation(conversationId, this::mayRead));
+        return ConversationDetail.of(reads.conversation(conversationId, c -> mayRead(c, null)));
     }
 
     @GET
@@ -83,7 +86,7 @@ public class ConversationsResource {
     @RolesAllowed({ Roles.SELLER, Roles.SUPPORT_AGENT })
     @Operation(summary = "One message of a conversation")
     public MessageView message(@PathParam("conversationId") String conversationId, @PathParam("messageId") String messageId) {
-        return MessageView.of(reads.message(conversationId, messageId, this::mayRead));
+        return MessageView.of(reads.message(conversationId, messageId, c -> mayRead(c, messageId)));
     }
 
     @POST
@@ -118,7 +121,17 @@ public class ConversationsResource {
         return Response.created(URI.create(messagePath(conversationId, sent.messageId()))).entity(sent).build();
     }
 
-    private boolean mayRead(Conversation conversation) {
-        return caller.isSupportAgent() || (caller.isSeller() && caller.sellerId().equals(conversation.sellerId));
+    /**
+     * The owner, or any support agent: agents support every seller, so they may read any conversation (a product
+     * decision, README). Their customers' messages are personal data, so every read an agent is let into is audited.
+     */
+    private boolean mayRead(Conversation conversation, String messageId) {
+        if (caller.isSupportAgent()) {
+            // Ids only (the path's messageId has passed the platform's control-character filter): no message text.
+            AUDIT.infof("agent-read agentSub=%s conversationId=%s orderId=%s sellerId=%s messageId=%s", caller.actorId(),
+                    conversation.conversationId, conversation.orderId, conversation.sellerId, messageId == null ? "-" : messageId);
+            return true;
+        }
+        return caller.isSeller() && caller.sellerId().equals(conversation.sellerId);
     }
 }
