@@ -36,11 +36,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes outbox rows to Kafka in commit order and marks them sent.
+ * Publishes committed outbox rows to Kafka in {@code position} order and marks sent exactly the rows it read and the
+ * broker acknowledged (never a range of positions). Position order is commit order per subject only
+ * ({@code Outbox.append} holds the subject's sequence row until commit); a row of another subject that commits while
+ * a batch is in flight may hold a lower position, and the next batch publishes it (platform/README.md).
  *
  * <p>One relay publishes at a time across all instances (a PostgreSQL advisory lock), which keeps every
  * key's events in order. The producer is idempotent with {@code acks=all}. A row is marked sent only
- * after the broker acknowledged it and every row before it; a crash in between re-publishes (consumers
+ * after the broker acknowledged it and every row before it in its batch; a crash in between re-publishes (consumers
  * deduplicate by event id) and never loses an event.
  */
 @ApplicationScoped
