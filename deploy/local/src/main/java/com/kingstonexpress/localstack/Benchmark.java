@@ -541,6 +541,10 @@ public final class Benchmark {
     private Load.Stats jdbc(int clients, boolean writes, JdbcOp op) throws Exception {
         return Load.run(clients, options.warmUp(), options.duration(), Long.MAX_VALUE, 1, thread -> {
             Connection c = db.connect(db.database("order"));
+            try (java.sql.Statement s = c.createStatement()) {
+                // As order-service's connections are set up (its quarkus.datasource.jdbc.new-connection-sql).
+                s.execute("SET plan_cache_mode = force_custom_plan");
+            }
             if (writes) {
                 try (java.sql.Statement s = c.createStatement()) {
                     s.execute("SET search_path TO " + BaselineSql.BENCH_SCHEMA);
