@@ -24,9 +24,24 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
-    /** Sent outbox rows, processed inbox ids and idempotency keys are kept this long, then pruned. */
+    /** Sent outbox rows are kept this long, then pruned. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Processed inbox ids are kept this long: longer than the event topics keep records (7 days) plus Kafka keeps a
+     * group's committed offsets (7 days), so a consumer that starts over from the earliest record it can still read
+     * skips every event it applied before (#12 L9).
+     */
+    @WithDefault("P15D")
+    Duration inboxRetention();
+
+    /**
+     * Idempotency keys and the answers stored with them are kept this long. Clients retry within minutes, and a
+     * stored answer can hold personal data (an order's address and phone, #12 L13), so not for days.
+     */
+    @WithDefault("P1D")
+    Duration idempotencyRetention();
 
     @WithDefault("10m")
     Duration pruneInterval();

@@ -264,21 +264,22 @@ public class OutboxRelay {
             return;
         }
         nextPrune = Instant.now().plus(config.pruneInterval());
-        Timestamp cutoff = Timestamp.from(Instant.now().minus(config.retention()));
+        Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            int outbox = deleteOlder(c, "DELETE FROM kx_outbox WHERE sent_at IS NOT NULL AND sent_at < ?", cutoff);
-            int inbox = deleteOlder(c, "DELETE FROM kx_inbox WHERE processed_at < ?", cutoff);
-            int keys = deleteOlder(c, "DELETE FROM kx_idempotency_key WHERE created_at < ?", cutoff);
+            int outbox = deleteOlder(c, "DELETE FROM kx_outbox WHERE sent_at IS NOT NULL AND sent_at < ?", now.minus(config.retention()));
+            int inbox = deleteOlder(c, "DELETE FROM kx_inbox WHERE processed_at < ?", now.minus(config.inboxRetention()));
+            int keys = deleteOlder(c, "DELETE FROM kx_idempotency_key WHERE created_at < ?", now.minus(config.idempotencyRetention()));
             if (outbox + inbox + keys > 0) {
-                LOG.infof("pruned %d sent outbox rows, %d inbox ids, %d idempotency keys older than %s", outbox, inbox, keys, cutoff);
+                LOG.infof("pruned %d sent outbox rows (kept %s), %d inbox ids (kept %s), %d idempotency keys (kept %s)", outbox,
+                        config.retention(), inbox, config.inboxRetention(), keys, config.idempotencyRetention());
             }
         }
     }
 
-    private static int deleteOlder(Connection c, String sql, Timestamp cutoff) throws SQLException {
+    private static int deleteOlder(Connection c, String sql, Instant cutoff) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(sql)) {
-            delete.setTimestamp(1, cutoff);
+            delete.setTimestamp(1, Timestamp.from(cutoff));
             return delete.executeUpdate();
         }
     }
