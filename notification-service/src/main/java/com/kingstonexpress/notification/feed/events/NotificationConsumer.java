@@ -2,6 +2,8 @@ package com.kingstonexpress.notification.feed.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kingstonexpress.notification.config.NotificationConfig;
@@ -96,6 +99,31 @@ public class NotificationConsumer {
                 body(event, type.get(), sellerId)), now, now.plus(config.retry().giveUpAfter()));
     }
 
+    /** Who-did-it fields of the events sellers receive: a kind, and the id of the one who did it. */
+    private static final Map<String, String> ACTOR_ID_BY_KIND = Map.of("actorKind", "actorId", "openedByKind", "openedBy");
+    /** Incidents are declared and resolved by operations staff, always. */
+    private static final List<String> STAFF_ONLY = List.of("declaredBy", "resolvedBy");
+    static final String STAFF = "SUPPORT_AGENT";
+
+    /**
+     * The event's data as a seller may see it (#12 L5): a support agent who acted is shown as {@code SUPPORT_AGENT},
+     * and who declared or resolved an incident not at all; staff ids are for staff views. Sellers' own ids, centers
+     * and carriers stay as they are.
+     */
+    static JsonNode withoutStaffIdentities(JsonNode data) {
+        if (!(data instanceof ObjectNode object)) {
+            return data;
+        }
+        ObjectNode shown = object.deepCopy();
+        ACTOR_ID_BY_KIND.forEach((kind, id) -> {
+            if (STAFF.equals(shown.path(kind).asText(null)) && shown.hasNonNull(id)) {
+                shown.put(id, STAFF);
+            }
+        });
+        shown.remove(STAFF_ONLY);
+        return shown;
+    }
+
     /** What the seller receives: the event id to deduplicate on, the type they subscribed to, and the event's data. */
     private String body(EventEnvelope event, NotificationType type, String sellerId) {
         ObjectNode body = json.createObjectNode();
@@ -106,7 +134,7 @@ public class NotificationConsumer {
         if (sellerId != null) {
             body.put("sellerId", sellerId);
         }
-        body.set("data", event.data());
+        body.set("data", withoutStaffIdentities(event.data()));
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
