@@ -139,11 +139,13 @@ public class OrderResource {
     @Operation(summary = "The status timeline, oldest first")
     public HistoryView history(@PathParam("orderId") String orderId) {
         visible(orderId);
-        // Staff identities are for staff (#12 L5): a seller sees that support acted, and why, not which agent.
+        // Staff identities are for staff (#12 L5): a seller sees that support acted (SUPPORT_AGENT, as tickets and
+        // notifications show it), and why, not which agent.
         boolean staff = caller.isSupportAgent();
         return new HistoryView(orderId, StatusHistoryEntry.of(orderId).stream()
                 .map(h -> new HistoryView.Item(h.from, h.to, h.actorKind,
-                        staff || h.actorKind != ActorKind.SUPPORT_AGENT ? h.actorId : null, h.reason, h.eventId, h.sourceEventId, h.at))
+                        staff || h.actorKind != ActorKind.SUPPORT_AGENT ? h.actorId : ActorKind.SUPPORT_AGENT.name(), h.reason,
+                        h.eventId, h.sourceEventId, h.at))
                 .toList());
     }
 
