@@ -8,9 +8,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -89,6 +92,30 @@ public final class KafkaTopics {
             });
         }
         return matching;
+    }
+
+    /**
+     * Waits until the consumer group has committed every record of the topic as it stands now: every effect of
+     * those records (a dead letter, a counter) has happened, and none is left to be redelivered to it.
+     */
+    public static void awaitConsumed(String group, String topic, Duration atMost) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers());
+        try (KafkaConsumer<String, String> consumer = consumer(); Admin admin = Admin.create(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                return partitions.stream().allMatch(tp -> end.get(tp) == 0
+                        || committed.get(tp) != null && committed.get(tp).offset() >= end.get(tp));
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e);
+        }
     }
 
     private static KafkaConsumer<String, String> consumer() {
