@@ -23,7 +23,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.BatchSize;
 
 import com.kingstonexpress.order.guard.domain.OrderSnapshot;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
@@ -70,7 +69,6 @@ public class OrderEntity extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
-    @BatchSize(size = 100)
     public List<OrderLine> lines = new ArrayList<>();
 
     @ElementCollection
@@ -78,13 +76,11 @@ public class OrderEntity extends PanacheEntityBase {
     @MapKeyEnumerated(EnumType.STRING)
     @MapKeyColumn(name = "flag")
     @Column(name = "raised_at")
-    @BatchSize(size = 100)
     public Map<AttentionFlag, Instant> attention = new EnumMap<>(AttentionFlag.class);
 
     @ElementCollection
     @CollectionTable(name = "order_delivery_evidence", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "position")
-    @BatchSize(size = 100)
     public List<DeliveryEvidence> evidence = new ArrayList<>();
 
     public boolean hasTracking() {

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,19 @@ public final class ArchitectureRules {
                         .should().resideInAPackage("..persistence..")
                         .allowEmptyShould(true)
                         .as("entities stay in persistence"),
+                noBatchSizeOfItsOwn(),
                 noOtherServiceImported());
+    }
+
+    /**
+     * Batch fetching is sized once per service ({@code quarkus.hibernate-orm.fetch.batch-size}). Hibernate 7 caches a
+     * collection's loader only when the collection's batch size is the session's: one {@code @BatchSize} of its own
+     * makes it build a new loader (SQL AST and all) at every load of that collection, a fifth of a GET's CPU.
+     */
+    private static ArchRule noBatchSizeOfItsOwn() {
+        return noFields().should().beAnnotatedWith("org.hibernate.annotations.BatchSize")
+                .allowEmptyShould(true)
+                .as("no @BatchSize on a collection: batch fetching is sized once, by quarkus.hibernate-orm.fetch.batch-size");
     }
 
     private static ArchRule noProblemBuiltOutsidePlatform() {
