@@ -10,12 +10,15 @@ import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwa.AlgorithmFactoryFactory;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -49,6 +52,16 @@ public class CachingJwtParser implements JWTParser {
     long cacheSize;
 
     private volatile VerifiedTokens<JsonWebToken> verified;
+
+    /**
+     * jose4j registers its algorithms once, probing every JCA provider for each: 1.3 s of CPU on an idle core, 4-9 s
+     * while the stack is busy. Left to the first bearer token, it ran on an event loop, which then served nothing
+     * else, and the gateway's dashboard budget (3 s) gave up on every service's first call. Done here, it is part
+     * of starting.
+     */
+    void registerAlgorithmsAtStart(@Observes StartupEvent ignored) {
+        AlgorithmFactoryFactory.getInstance();
+    }
 
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
