@@ -303,6 +303,7 @@ public final class Benchmark {
             }
         }
         if (options.runs("dashboard")) {
+            awaitWholeDashboard(token);
             Load.Stats sql = jdbc(options.listClients(), false, c -> BaselineSql.dashboardOrders(c, seller));
             Load.Stats s = http(options.listClients(), i -> get(options.gateway() + "/api/v1/dashboard", token), 200,
                     body -> !body.contains(UNAVAILABLE_SECTION));
@@ -515,13 +516,37 @@ public final class Benchmark {
         void run(Connection c) throws SQLException;
     }
 
+    /** A dashboard section whose service did not answer in time (the gateway's DashboardView, as it serialises it). */
+    private static final String UNAVAILABLE_SECTION = "\"status\":\"unavailable\"";
+
+    /**
+     * The dashboard scenario measures warm services, as every other scenario does after its warm-up. Eight clients
+     * asking a stack that has served nothing yet find each service's first calls (JIT, Hibernate's query parser,
+     * Jackson's serializers) slower than the dashboard's 3 s budget, and the gateway's dashboard breaker then keeps
+     * those sections unavailable for the whole run. So: one caller, until one dashboard comes back whole (at most
+     * two minutes; the breakers reopen for a trial every 10 s).
+     */
+    private void awaitWholeDashboard(String token) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(2).toNanos();
+        for (int calls = 1;; calls++) {
+            HttpResponse<String> r = http.send(get(options.gateway() + "/api/v1/dashboard", token), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && !r.body().contains(UNAVAILABLE_SECTION)) {
+                out.printf("dashboard: whole after %d call(s), %.1f s%n", calls, (System.nanoTime() - start) / 1e9);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                out.printf("dashboard: still not whole after %d calls in two minutes; measuring anyway%n", calls);
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /**
      * Runs {@code requests}; a call counts when it answers {@code expected} and, if {@code accepted} is given, its body
      * passes it (a dashboard with a section unavailable is not a dashboard served).
      */
-    /** A dashboard section whose service did not answer in time (the gateway's DashboardView, as it serialises it). */
-    private static final String UNAVAILABLE_SECTION = "\"status\":\"unavailable\"";
-
     private Load.Stats http(int clients, Requests requests, int expected, java.util.function.Predicate<String> accepted) throws Exception {
         return Load.run(clients, options.warmUp(), options.duration(), Long.MAX_VALUE, 1, thread -> seq -> {
             HttpRequest r = requests.request(seq);

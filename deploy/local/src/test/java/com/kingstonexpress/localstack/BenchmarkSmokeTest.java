@@ -40,6 +40,7 @@ class BenchmarkSmokeTest {
         assertTrue(table.contains("same SQL/s"), table);
         assertTrue(table.contains("resident memory after the run"), table);
         assertTrue(table.contains("load average before"), table);
+        assertTrue(table.contains("dashboard: whole after"), "the dashboard is measured warm:\n" + table);
         assertTrue(table.contains("orders already there"), "the second run reuses the seed:\n" + table);
 
         JsonNode report = new ObjectMapper().readTree(Files.readString(json));
