@@ -23,7 +23,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-
 import com.kingstonexpress.order.guard.domain.OrderSnapshot;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.Condition;

@@ -117,7 +117,8 @@ public final class ArchitectureRules {
     /**
      * Batch fetching is sized once per service ({@code quarkus.hibernate-orm.fetch.batch-size}). Hibernate 7 caches a
      * collection's loader only when the collection's batch size is the session's: one {@code @BatchSize} of its own
-     * makes it build a new loader (SQL AST and all) at every load of that collection, a fifth of a GET's CPU.
+     * makes it build a new loader (SQL AST and all) at every load of that collection: 13% of order-service's CPU
+     * samples while it served GETs.
      */
     private static ArchRule noBatchSizeOfItsOwn() {
         return noFields().should().beAnnotatedWith("org.hibernate.annotations.BatchSize")
