@@ -264,16 +264,25 @@ public class OutboxRelay {
             return;
         }
         nextPrune = Instant.now().plus(config.pruneInterval());
-        Instant now = Instant.now();
+        Pruned pruned = prune(Instant.now());
+        if (pruned.outbox() + pruned.inbox() + pruned.idempotencyKeys() > 0) {
+            LOG.infof("pruned %d sent outbox rows (kept %s), %d inbox ids (kept %s), %d idempotency keys (kept %s)", pruned.outbox(),
+                    config.retention(), pruned.inbox(), config.inboxRetention(), pruned.idempotencyKeys(), config.idempotencyRetention());
+        }
+    }
+
+    /** Rows deleted by one prune. */
+    record Pruned(int outbox, int inbox, int idempotencyKeys) {
+    }
+
+    /** Deletes what each table keeps no longer at {@code now}: sent outbox rows, inbox ids, idempotency keys. */
+    Pruned prune(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            int outbox = deleteOlder(c, "DELETE FROM kx_outbox WHERE sent_at IS NOT NULL AND sent_at < ?", now.minus(config.retention()));
-            int inbox = deleteOlder(c, "DELETE FROM kx_inbox WHERE processed_at < ?", now.minus(config.inboxRetention()));
-            int keys = deleteOlder(c, "DELETE FROM kx_idempotency_key WHERE created_at < ?", now.minus(config.idempotencyRetention()));
-            if (outbox + inbox + keys > 0) {
-                LOG.infof("pruned %d sent outbox rows (kept %s), %d inbox ids (kept %s), %d idempotency keys (kept %s)", outbox,
-                        config.retention(), inbox, config.inboxRetention(), keys, config.idempotencyRetention());
-            }
+            return new Pruned(
+                    deleteOlder(c, "DELETE FROM kx_outbox WHERE sent_at IS NOT NULL AND sent_at < ?", now.minus(config.retention())),
+                    deleteOlder(c, "DELETE FROM kx_inbox WHERE processed_at < ?", now.minus(config.inboxRetention())),
+                    deleteOlder(c, "DELETE FROM kx_idempotency_key WHERE created_at < ?", now.minus(config.idempotencyRetention())));
         }
     }
 
