@@ -2,6 +2,8 @@ package com.kingstonexpress.order.fulfillment.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Applies fulfillment-service's normalized reports ({@code kx.fulfillment.status.v1}) to orders: statuses move
@@ -74,10 +77,20 @@ public class FulfillmentStatusConsumer {
         }
     }
 
+    /** A poll's reports in one transaction (the channel has {@code batch=true}): one commit per poll, not per report. */
     @Incoming("fulfillment-status")
     @Blocking
-    public void onStatusReport(String record) {
-        inbound.handle("order-service.fulfillment-status", record, this::apply);
+    public CompletionStage<Void> onStatusReports(KafkaRecordBatch<String, String> records) {
+        return inbound.handleBatch("order-service.fulfillment-status", records, this::loadOrders, this::apply);
+    }
+
+    /** The poll's orders in one query: each report then finds its order (and, batch-fetched, its flags) loaded. */
+    void loadOrders(List<EventEnvelope> events) {
+        List<String> orderIds = events.stream().filter(e -> STATUS_REPORTED.equals(e.type()))
+                .map(e -> e.data().path("orderId").asText(e.subject())).filter(id -> id != null && !id.isBlank()).distinct().toList();
+        if (!orderIds.isEmpty()) {
+            OrderEntity.list("id in ?1", orderIds);
+        }
     }
 
     void apply(EventEnvelope event) {

@@ -108,6 +108,28 @@ class FulfillmentStatusConsumerTest {
     }
 
     /**
+     * Reports are applied a poll at a time in one transaction; one for an unknown order among them is dead-lettered
+     * alone, and the others around it are applied once each.
+     */
+    @Test
+    void aReportForAnUnknownOrderAmongGoodOnesIsTheOnlyOneDeadLettered() {
+        String id = place(SELLER, "KINGSTON_DISPATCHED");
+        String ghost = "no-such-order-" + UUID.randomUUID();
+        // One key, sent together: one partition, most likely one poll.
+        KafkaTopics.send(TOPIC, id, List.of(
+                cloudEvent(FulfillmentStatusConsumer.STATUS_REPORTED, id, centerReport(id, "picked-" + id, "PICKED", false)),
+                cloudEvent(FulfillmentStatusConsumer.STATUS_REPORTED, ghost, centerReport(ghost, "ghost-" + ghost, "PICKED", false)),
+                cloudEvent(FulfillmentStatusConsumer.STATUS_REPORTED, id, centerReport(id, "handed-" + id, "HANDED_TO_CARRIER", false))));
+        awaitStatus(id, "SHIPPED");
+        KafkaTopics.awaitConsumed("order-service.fulfillment-status", TOPIC, Duration.ofSeconds(60));
+
+        var dead = KafkaTopics.readAll(TOPIC + ".dlq", r -> id.equals(r.key()));
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).value().contains(ghost));
+        as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then().body("items.to", contains("PROCESSING", "SHIPPED"));
+    }
+
+    /**
      * The same journey, once in order and once shuffled with duplicates (redeliveries of one CloudEvent and
      * republished reports with a new CloudEvent id), ends in the same state; the shuffled history holds each
      * transition once and only moves forward.

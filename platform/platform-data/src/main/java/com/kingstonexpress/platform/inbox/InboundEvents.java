@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -38,6 +42,8 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The one way services consume events: parse the CloudEvent, skip it if this consumer already applied
@@ -100,43 +106,118 @@ public class InboundEvents {
     public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> apply) {
         EventEnvelope event;
         try {
-            event = header(record.headers(), BINARY_PREFIX + "specversion") != null
-                    ? parseBinary(consumer, record)
-                    : parse(consumer, record.value());
+            event = parse(consumer, record.headers(), record.value());
         } catch (PoisonEventException e) {
             throw deadLettered(consumer, e);
         }
         return handle(consumer, event, apply);
     }
 
+    /**
+     * Handles one poll's records (a channel with {@code batch=true}) in one transaction: one commit for the batch
+     * instead of one per event, each event still recorded in the inbox and applied in its own request and trace
+     * context, in offset order. Call it from a {@code @Blocking} {@code @Incoming} method that takes the batch.
+     *
+     * <p>If an event of the batch is refused, the batch's transaction rolls back and each event is applied in its own
+     * transaction, as {@link #handle(String, String, Consumer)} does, so only the refused ones are dead-lettered. The
+     * batch is acknowledged (its offsets committed) only after the transaction committed and every refused record was
+     * written to the dead-letter topic.
+     *
+     * @return the acknowledgement of the batch
+     */
+    public CompletionStage<Void> handleBatch(String consumer, KafkaRecordBatch<String, String> batch, Consumer<EventEnvelope> apply) {
+        return handleBatch(consumer, batch, events -> {
+        }, apply);
+    }
+
+    /**
+     * {@link #handleBatch(String, KafkaRecordBatch, Consumer)}, with {@code prepare} run first in the batch's transaction
+     * with all its events (applied before or not), e.g. to load what they name in one query. If it fails, the events
+     * are applied one transaction each, without it.
+     */
+    public CompletionStage<Void> handleBatch(String consumer, KafkaRecordBatch<String, String> batch, Consumer<List<EventEnvelope>> prepare,
+            Consumer<EventEnvelope> apply) {
+        Map<KafkaRecord<String, String>, RuntimeException> refused = new LinkedHashMap<>();
+        Map<KafkaRecord<String, String>, EventEnvelope> events = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.put(record, parse(consumer, record.getHeaders(), record.getPayload()));
+            } catch (PoisonEventException e) {
+                refused.put(record, deadLettered(consumer, e));
+            }
+        }
+        try {
+            retryingTransiently(consumer, events.size() + " events", () -> {
+                prepare.accept(List.copyOf(events.values()));
+                events.values().forEach(event -> applyOnce(consumer, event, apply));
+                return null;
+            });
+        } catch (ConsumerStopping e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(), rootMessage(e));
+            events.forEach((record, event) -> {
+                try {
+                    handle(consumer, event, apply);
+                } catch (PoisonEventException refusal) {
+                    refused.put(record, refusal);
+                }
+            });
+        }
+        // The connector's dead-letter handler writes each refused record to the dead-letter topic; the batch's offsets
+        // are committed only after that, so a crash in between redelivers rather than loses them.
+        refused.forEach((record, e) -> record.nack(e).toCompletableFuture().join());
+        return batch.ack();
+    }
+
     private boolean handle(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
+        try {
+            return retryingTransiently(consumer, "event " + event.id(), () -> applyOnce(consumer, event, apply));
+        } catch (ConsumerStopping e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw deadLettered(consumer, rejected(consumer, event, e));
+        }
+    }
+
+    /**
+     * Runs {@code work} in a new transaction, again with backoff while it fails transiently ({@link TransientFailures}),
+     * for as long as that lasts; any other failure is thrown as it is.
+     */
+    private <T> T retryingTransiently(String consumer, String what, Callable<T> work) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                if (e instanceof PoisonEventException || !TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                transientRetries.incrementAndGet();
+                logRetry(consumer, what, attempt, backoff, e);
+                waitBeforeRetry(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Inside the caller's transaction: records the event in the inbox and applies it unless this consumer applied it
+     * before, in the event's request id and as a child span of the one that appended it.
+     */
+    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
         String previousRequestId = RequestIds.current();
         String previousTraceparent = RequestIds.currentTraceparent();
         RequestIds.set(event.requestid());
         RequestIds.setTraceparent(event.traceparent());
         Span span = consumerSpan(consumer, event);
         try (Scope ignored = span.makeCurrent()) {
-            Duration backoff = FIRST_BACKOFF;
-            for (int attempt = 1;; attempt++) {
-                try {
-                    return QuarkusTransaction.requiringNew().call(() -> {
-                        if (!inbox.firstDelivery(consumer, event.id())) {
-                            LOG.debugf("%s: event %s already applied, skipping", consumer, event.id());
-                            return false;
-                        }
-                        apply.accept(event);
-                        return true;
-                    });
-                } catch (RuntimeException e) {
-                    if (e instanceof PoisonEventException || !TransientFailures.isTransient(e)) {
-                        throw deadLettered(consumer, rejected(consumer, event, e));
-                    }
-                    transientRetries.incrementAndGet();
-                    logRetry(consumer, event, attempt, backoff, e);
-                    waitBeforeRetry(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                }
+            if (!inbox.firstDelivery(consumer, event.id())) {
+                LOG.debugf("%s: event %s already applied, skipping", consumer, event.id());
+                return false;
             }
+            apply.accept(event);
+            return true;
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR);
@@ -190,15 +271,15 @@ public class InboundEvents {
         return transientRetries.get();
     }
 
-    private static void logRetry(String consumer, EventEnvelope event, int attempt, Duration backoff, RuntimeException e) {
+    private static void logRetry(String consumer, String what, int attempt, Duration backoff, RuntimeException e) {
         String cause = rootMessage(e);
         // Conflicts are routine under concurrency; an outage is worth a warning, but not one per attempt.
         if (attempt <= 3) {
-            LOG.debugf("%s: event %s attempt %d failed transiently (%s), retrying in %d ms", consumer, event.id(), attempt, cause,
+            LOG.debugf("%s: %s, attempt %d failed transiently (%s), retrying in %d ms", consumer, what, attempt, cause,
                     backoff.toMillis());
         } else if (attempt == 4 || attempt % 20 == 0) {
-            LOG.warnf("%s: event %s still waiting for the infrastructure after %d attempts (%s); the partition waits",
-                    consumer, event.id(), attempt, cause);
+            LOG.warnf("%s: %s still waiting for the infrastructure after %d attempts (%s); the partition waits",
+                    consumer, what, attempt, cause);
         }
     }
 
@@ -212,8 +293,15 @@ public class InboundEvents {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("consumer stopped while the infrastructure was unavailable; the record will be redelivered");
+                throw new ConsumerStopping();
             }
+        }
+    }
+
+    /** The application stops while an event waits for the infrastructure: the record is left for redelivery, not refused. */
+    private static final class ConsumerStopping extends IllegalStateException {
+        ConsumerStopping() {
+            super("consumer stopped while the infrastructure was unavailable; the record will be redelivered");
         }
     }
 
@@ -232,10 +320,14 @@ public class InboundEvents {
         }
     }
 
-    private EventEnvelope parseBinary(String consumer, ConsumerRecord<String, String> record) {
-        Headers h = record.headers();
+    /** A record in either CloudEvents mode: binary if it has a {@code ce_specversion} header, else structured. */
+    private EventEnvelope parse(String consumer, Headers headers, String value) {
+        return header(headers, BINARY_PREFIX + "specversion") != null ? parseBinary(consumer, headers, value) : parse(consumer, value);
+    }
+
+    private EventEnvelope parseBinary(String consumer, Headers h, String value) {
         try {
-            JsonNode data = record.value() == null ? null : json.readTree(record.value());
+            JsonNode data = value == null ? null : json.readTree(value);
             String time = header(h, BINARY_PREFIX + "time");
             String sequence = header(h, BINARY_PREFIX + "sequence");
             EventEnvelope event = new EventEnvelope(header(h, BINARY_PREFIX + "specversion"), header(h, BINARY_PREFIX + "id"),

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -34,6 +36,9 @@ class OutboxAndInboxTest {
 
     private static final String TOPIC = "kx.platform-test.events.v1";
     private static final String PROBE = "kx.platform-test.probe.v1";
+    /** The probe consumers: {@link ProbeConsumer} takes a record at a time, {@link BatchProbeConsumer} a poll at a time. */
+    private static final String PER_RECORD = "probe";
+    private static final String PER_POLL = "probe-batch";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -131,43 +136,54 @@ class OutboxAndInboxTest {
         await().atMost(WAIT).until(() -> applied(subject) == 1);
     }
 
-    @Test
-    void aRedeliveredEventChangesNothing() {
+    @ParameterizedTest
+    @ValueSource(strings = { PER_RECORD, PER_POLL })
+    void aRedeliveredEventChangesNothing(String probe) {
+        String topic = topic(probe);
         String subject = "order-" + UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         String laterId = UUID.randomUUID().toString();
         String event = envelope(eventId, subject, false);
-        KafkaTopics.send(PROBE, subject, event);
-        KafkaTopics.send(PROBE, subject, event);
+        KafkaTopics.send(topic, subject, event);
+        KafkaTopics.send(topic, subject, event);
         String later = envelope(laterId, subject, false);
-        KafkaTopics.send(PROBE, subject, later);
+        KafkaTopics.send(topic, subject, later);
         // Both distinct events applied, the duplicate not: the counter stops at 2.
         await().atMost(WAIT).until(() -> applied(subject) == 2);
-        assertEquals(2, inboxRows(eventId, laterId));
+        assertEquals(2, inboxRows(probe, eventId, laterId));
     }
 
-    @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndDoesNotStallThePartition() {
+    @ParameterizedTest
+    @ValueSource(strings = { PER_RECORD, PER_POLL })
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndDoesNotStallThePartition(String probe) {
+        String topic = topic(probe);
         String subject = "order-" + UUID.randomUUID();
-        KafkaTopics.send(PROBE, subject, "{not json");
-        KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, true));
-        KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, false));
+        String before = envelope(UUID.randomUUID().toString(), subject, false);
+        String after = envelope(UUID.randomUUID().toString(), subject, false);
+        // Sent together, so a consumer that takes a poll at a time gets them in one batch: only the bad two are refused.
+        KafkaTopics.send(topic, subject, List.of(before, "{not json", envelope(UUID.randomUUID().toString(), subject, true), after));
 
-        await().atMost(WAIT).until(() -> applied(subject) == 1);
-        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(PROBE + ".dlq", r -> subject.equals(r.key()),
+        await().atMost(WAIT).until(() -> applied(subject) == 2);
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(topic + ".dlq", r -> subject.equals(r.key()),
                 l -> l.size() == 2, WAIT);
         assertEquals("{not json", dead.get(0).value());
         assertTrue(reason(dead.get(0)).contains("not a CloudEvents JSON record"), reason(dead.get(0)));
-        assertTrue(reason(dead.get(1)).contains("platform-test.probe: probe refuses events marked poison"), reason(dead.get(1)));
+        assertTrue(reason(dead.get(1)).contains(consumer(probe) + ": probe refuses events marked poison"), reason(dead.get(1)));
+        // Once every record is consumed, nothing else was refused and nothing applied twice.
+        KafkaTopics.awaitConsumed(group(probe), topic, WAIT);
+        assertEquals(2, KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())).size());
+        assertEquals(2, applied(subject));
     }
 
-    @Test
-    void aBinaryModeCloudEventIsConsumedLikeAStructuredOneAndABadOneIsDeadLettered() {
+    @ParameterizedTest
+    @ValueSource(strings = { PER_RECORD, PER_POLL })
+    void aBinaryModeCloudEventIsConsumedLikeAStructuredOneAndABadOneIsDeadLettered(String probe) {
+        String topic = topic(probe);
         String subject = "order-" + UUID.randomUUID();
-        KafkaTopics.send(PROBE, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "2026-11-28T10:00:00Z"));
-        KafkaTopics.send(PROBE, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "yesterday"));
+        KafkaTopics.send(topic, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "2026-11-28T10:00:00Z"));
+        KafkaTopics.send(topic, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "yesterday"));
         await().atMost(WAIT).until(() -> applied(subject) == 1);
-        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(PROBE + ".dlq", r -> subject.equals(r.key()), l -> l.size() == 1, WAIT);
+        List<ConsumerRecord<String, String>> dead = KafkaTopics.await(topic + ".dlq", r -> subject.equals(r.key()), l -> l.size() == 1, WAIT);
         assertTrue(reason(dead.get(0)).contains("binary CloudEvent attribute unreadable"), reason(dead.get(0)));
     }
 
@@ -177,20 +193,22 @@ class OutboxAndInboxTest {
                 .map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
     }
 
-    @Test
-    void aConsumerWaitsOutADatabaseOutageAndDeadLettersNothingForIt() {
+    @ParameterizedTest
+    @ValueSource(strings = { PER_RECORD, PER_POLL })
+    void aConsumerWaitsOutADatabaseOutageAndDeadLettersNothingForIt(String probe) {
+        String topic = topic(probe);
         String subject = "order-" + UUID.randomUUID();
         long retriesBefore = inbound.transientRetries();
         try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, "postgres", "postgres")) {
             for (int i = 0; i < 5; i++) {
-                KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, false));
+                KafkaTopics.send(topic, subject, envelope(UUID.randomUUID().toString(), subject, false));
             }
             // The consumer meets the outage and retries while the partition waits.
             await().atMost(WAIT).until(() -> inbound.transientRetries() >= retriesBefore + 3);
         }
         // Pooled connections the outage cut fail once each and are replaced, in the test's reads too.
         await().atMost(WAIT).ignoreExceptions().until(() -> applied(subject) == 5);
-        assertEquals(List.of(), KafkaTopics.readAll(PROBE + ".dlq", r -> subject.equals(r.key())),
+        assertEquals(List.of(), KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())),
                 "an outage of the database is no reason to dead-letter an event");
     }
 
@@ -232,9 +250,21 @@ class OutboxAndInboxTest {
         });
     }
 
-    private long inboxRows(String... eventIds) {
+    private long inboxRows(String probe, String... eventIds) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM kx_inbox WHERE consumer = 'platform-test.probe' AND event_id IN (?1)")
-                .setParameter(1, List.of(eventIds)).getSingleResult()).longValue());
+                "SELECT count(*) FROM kx_inbox WHERE consumer = ?1 AND event_id IN (?2)")
+                .setParameter(1, consumer(probe)).setParameter(2, List.of(eventIds)).getSingleResult()).longValue());
+    }
+
+    private static String topic(String probe) {
+        return "kx.platform-test." + probe + ".v1";
+    }
+
+    private static String consumer(String probe) {
+        return "platform-test." + probe;
+    }
+
+    private static String group(String probe) {
+        return PER_POLL.equals(probe) ? "platform-test.probe-batch" : "platform-test";
     }
 }

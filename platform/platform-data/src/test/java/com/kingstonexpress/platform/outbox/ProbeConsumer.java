@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
@@ -27,14 +28,17 @@ public class ProbeConsumer {
     @Incoming("probe")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbound.handle("platform-test.probe", record, event -> {
-            if (event.data().path("poison").asBoolean()) {
-                throw new PoisonEventException("probe refuses events marked poison");
-            }
-            em.createNativeQuery("""
-                    INSERT INTO probe_effect (subject, applied) VALUES (?1, 1)
-                    ON CONFLICT (subject) DO UPDATE SET applied = probe_effect.applied + 1""")
-                    .setParameter(1, event.subject()).executeUpdate();
-        });
+        inbound.handle("platform-test.probe", record, this::apply);
+    }
+
+    /** Counts one application of the event for its subject; refuses an event marked poison. */
+    void apply(EventEnvelope event) {
+        if (event.data().path("poison").asBoolean()) {
+            throw new PoisonEventException("probe refuses events marked poison");
+        }
+        em.createNativeQuery("""
+                INSERT INTO probe_effect (subject, applied) VALUES (?1, 1)
+                ON CONFLICT (subject) DO UPDATE SET applied = probe_effect.applied + 1""")
+                .setParameter(1, event.subject()).executeUpdate();
     }
 }
