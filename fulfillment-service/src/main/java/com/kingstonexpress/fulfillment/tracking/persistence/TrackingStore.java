@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.query.NativeQuery;
+import org.hibernate.query.QueryFlushMode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,10 +137,12 @@ public class TrackingStore {
                 .setParameter(12, event.location())
                 .setParameter(13, event.proof())
                 .setParameter(14, event.details())
-                // Touches tracking_event only: without this Hibernate flushes (and dirty-checks) the whole
-                // persistence context before every insert, which grows with the batch.
+                // Touches tracking_event only, which no entity here writes: so no flush first. Hibernate would otherwise
+                // dirty-check the whole persistence context before every insert (even with the query space named),
+                // and that grows with the batch: 16% of a 500-event webhook's CPU.
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("tracking_event")
+                .setQueryFlushMode(QueryFlushMode.NO_FLUSH)
                 .executeUpdate() == 1;
     }
 
