@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Order;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The event pipeline holds under faults: 16 concurrent writers place orders of both types through the gateway
  * and drive signed center and carrier events and seller steps for more than 20 s while the Kafka broker is killed
- * (SIGKILL) and restarted, fulfillment-service is killed and restarted, and every database connection of
- * order-service is terminated. Afterwards the reconciliation finds nothing lost and nothing applied twice, every
+ * (SIGKILL) and restarted, every database connection of order-service is terminated, and order-service and then
+ * fulfillment-service are killed and restarted. Afterwards the reconciliation finds nothing lost and nothing applied twice, every
  * acknowledged create is in every projection, and no consumer dead-lettered anything during the run.
  *
  * <p>It shares the stack of this test JVM with the other end-to-end tests and kills parts of it, so it runs last
@@ -52,16 +53,24 @@ class PipelineUnderFaultsEndToEndTest {
             stack.kafka().start(Duration.ofMinutes(5));
             System.out.println("faults| broker restarted after " + figures);
 
-            // (c) Every connection order-service holds is cut mid-run.
+            // (b) Every connection order-service holds is cut mid-run.
             awaitMoreCreates(figures, 32);
             int terminated = terminateConnections(access, "kx_orders");
             System.out.println("faults| terminated " + terminated + " connections of kx_orders after " + figures);
 
-            // (b) A consumer service dies without warning and starts again on the same database and consumer groups.
+            // (c) order-service dies without warning while center reports flow (it applies a poll of them in one
+            // transaction) and starts again; creates through the gateway fail meanwhile and are not counted.
+            awaitMore(figures.centerEvents, 16);
+            System.out.println("faults| killing order-service (SIGKILL) after " + figures);
+            stack.restartAfterCrash("order");
+            System.out.println("faults| order-service ready again after " + figures);
+
+            // (d) A consumer service dies without warning and starts again on the same database and consumer groups.
             awaitMoreCreates(figures, 32);
             System.out.println("faults| killing fulfillment-service (SIGKILL) after " + figures);
             stack.restartAfterCrash("fulfillment");
             System.out.println("faults| fulfillment-service ready again after " + figures);
+            awaitMoreCreates(figures, 32);
 
             await().atMost(Duration.ofSeconds(90)).until(() -> Duration.between(runStart, Instant.now()).compareTo(WRITING) >= 0);
             traffic.stop();
@@ -108,8 +117,13 @@ class PipelineUnderFaultsEndToEndTest {
     }
 
     static void awaitMoreCreates(OrderTraffic.Figures figures, int more) {
-        long target = figures.createsAcknowledged.get() + more;
-        await().atMost(Duration.ofSeconds(60)).until(() -> figures.createsAcknowledged.get() >= target);
+        awaitMore(figures.createsAcknowledged, more);
+    }
+
+    /** Waits (up to 60 s) until the writers' count has grown by {@code more}. */
+    static void awaitMore(AtomicLong count, int more) {
+        long target = count.get() + more;
+        await().atMost(Duration.ofSeconds(60)).until(() -> count.get() >= target);
     }
 
     /** {@code pg_terminate_backend} on every connection to the database, as a failover or an operator would. */
