@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,21 +154,32 @@ public class InboundEvents {
                 return null;
             });
         } catch (ConsumerStopping e) {
-            throw e;
+            return leftForRedelivery(consumer);
         } catch (RuntimeException e) {
             LOG.debugf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(), rootMessage(e));
-            events.forEach((record, event) -> {
+            for (Map.Entry<KafkaRecord<String, String>, EventEnvelope> each : events.entrySet()) {
                 try {
-                    handle(consumer, event, apply);
+                    handle(consumer, each.getValue(), apply);
                 } catch (PoisonEventException refusal) {
-                    refused.put(record, refusal);
+                    refused.put(each.getKey(), refusal);
+                } catch (ConsumerStopping stopping) {
+                    return leftForRedelivery(consumer);
                 }
-            });
+            }
         }
         // The connector's dead-letter handler writes each refused record to the dead-letter topic; the batch's offsets
         // are committed only after that, so a crash in between redelivers rather than loses them.
         refused.forEach((record, e) -> record.nack(e).toCompletableFuture().join());
         return batch.ack();
+    }
+
+    /**
+     * The application stops while the poll waits for the infrastructure: neither acknowledged nor refused (a refusal
+     * would dead-letter every record of the poll), so the next consumer of its partitions receives it again.
+     */
+    private static CompletionStage<Void> leftForRedelivery(String consumer) {
+        LOG.infof("%s: stopping while the infrastructure is unavailable; the poll is left for redelivery", consumer);
+        return new CompletableFuture<>();
     }
 
     private boolean handle(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
