@@ -72,6 +72,11 @@ public class FulfillmentStatusConsumer {
             return s == null || s.isBlank();
         }
 
+        /** The order it reports on: its {@code orderId}, or else the event's subject. */
+        String orderIdOr(String subject) {
+            return blank(orderId) ? subject : orderId;
+        }
+
         StatusReport report() {
             return new StatusReport(source, sourceId, sourceEventId, eventType, late, carrier, trackingNumber, proof);
         }
@@ -84,10 +89,14 @@ public class FulfillmentStatusConsumer {
         return inbound.handleBatch("order-service.fulfillment-status", records, this::loadOrders, this::apply);
     }
 
-    /** The poll's orders in one query: each report then finds its order (and, batch-fetched, its flags) loaded. */
+    /**
+     * The poll's orders in one query: each report then finds its order (and, batch-fetched, its flags) loaded. A report
+     * that cannot be read fails this, and the poll is applied one report at a time, where that one is refused.
+     */
     void loadOrders(List<EventEnvelope> events) {
         List<String> orderIds = events.stream().filter(e -> STATUS_REPORTED.equals(e.type()))
-                .map(e -> e.data().path("orderId").asText(e.subject())).filter(id -> id != null && !id.isBlank()).distinct().toList();
+                .map(e -> e.dataAs(StatusReported.class).orderIdOr(e.subject())).filter(id -> id != null && !id.isBlank())
+                .distinct().toList();
         if (!orderIds.isEmpty()) {
             OrderEntity.list("id in ?1", orderIds);
         }
@@ -101,7 +110,7 @@ public class FulfillmentStatusConsumer {
     }
 
     private void applyReport(EventEnvelope event, StatusReported reported) {
-        String orderId = reported.orderId() == null || reported.orderId().isBlank() ? event.subject() : reported.orderId();
+        String orderId = reported.orderIdOr(event.subject());
         StatusReport report = reported.report();
         OrderEntity order = OrderEntity.findById(orderId);
         if (order == null) {
