@@ -3,6 +3,7 @@ package com.kingstonexpress.messaging.order.events;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps the order projection from kx.orders.v1: who the order belongs to (seller, customer), its type
@@ -33,10 +35,11 @@ public class OrderEventsConsumer {
     @Inject
     InboundEvents inbound;
 
+    /** Order events come a poll at a time (the channel has {@code batch=true}): every status change makes one. */
     @Incoming("orders")
     @Blocking
-    public void onOrderEvent(String record) {
-        inbound.handle(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onOrderEvents(KafkaRecordBatch<String, String> records) {
+        return inbound.handleBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {

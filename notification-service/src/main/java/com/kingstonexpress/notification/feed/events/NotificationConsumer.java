@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Turns the events of the four topics into notifications: each becomes one row of the feed and, in the
@@ -51,10 +53,13 @@ public class NotificationConsumer {
     @Inject
     Clock clock;
 
+    /** Order events come a poll at a time (the channel has {@code batch=true}): every status change makes one. */
     @Incoming("orders")
     @Blocking
-    public void onOrderEvent(String record) {
-        consume("notification-service.orders", record);
+    public CompletionStage<Void> onOrderEvents(KafkaRecordBatch<String, String> records) {
+        CompletionStage<Void> acknowledged = inbound.handleBatch("notification-service.orders", records, this::apply);
+        dispatcher.wake();
+        return acknowledged;
     }
 
     @Incoming("messaging")
