@@ -3,6 +3,8 @@ package com.kingstonexpress.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -264,8 +266,14 @@ public final class LocalStack implements AutoCloseable {
             if (p.service().name().equals(name)) {
                 p.kill();
                 try {
+                    // The crashed run's log is kept beside the new one (a rename: its last lines still reach it).
+                    Path logs = config.dataDir().resolve("logs");
+                    Path log = logs.resolve(name + ".log");
+                    if (Files.exists(log)) {
+                        Files.move(log, logs.resolve(name + ".crashed-" + System.currentTimeMillis() + ".log"));
+                    }
                     ServiceProcess again = ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()),
-                            config.dataDir().resolve("logs"), console);
+                            logs, console);
                     running.set(i, again);
                     again.awaitReady(READY_TIMEOUT);
                     return;

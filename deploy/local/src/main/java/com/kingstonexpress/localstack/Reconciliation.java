@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * <li>each order projection (fulfillment, messaging, support) with order-service's orders: the same orders,
  * types and statuses;</li>
  * <li>effects recorded once per applied event: order-service's status history has no source event twice,
- * fulfillment reported no center or carrier event twice, and support's status timeline has exactly as many
- * entries per order as order-service's history.</li>
+ * fulfillment reported no center or carrier event twice, support's status timeline has exactly as many
+ * entries per order as order-service's history, and notification-service's feed has every published order event.</li>
  * </ul>
  * A live stack is never still: differences caused by work in flight disappear when it settles, which is why
  * {@link #awaitClean} runs the comparison again until it is clean or the wait is over.
@@ -439,6 +439,16 @@ public final class Reconciliation {
             }
             figures.add(String.format("effects support.order_status_change: %d orders with fewer status changes than order-service, %d with more",
                     lost, doubled));
+        }
+        if (access.database("order") != null && access.database("notification") != null) {
+            // Sellers hear of every order event: each published one is in notification-service's feed (one row per event
+            // id, a unique key, so never twice).
+            Map<String, Long> published = counts("order", "SELECT event_id::text, 1 FROM kx_outbox WHERE sent_at IS NOT NULL AND topic = 'kx.orders.v1'");
+            Map<String, Long> feed = counts("notification", "SELECT event_id, 1 FROM notification WHERE event_type LIKE 'order.%'");
+            List<String> missing = published.keySet().stream().filter(id -> !feed.containsKey(id)).sorted().toList();
+            missing.forEach(id -> differences.add(new Difference(Kind.LOST, "notification.notification", "order event " + id + " is not in the feed")));
+            figures.add(String.format("effects notification.notification: %d of %d published order events missing from the feed", missing.size(),
+                    published.size()));
         }
     }
 

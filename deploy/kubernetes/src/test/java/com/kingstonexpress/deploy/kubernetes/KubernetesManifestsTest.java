@@ -357,6 +357,7 @@ class KubernetesManifestsTest {
             Set<String> read = new TreeSet<>();
             Set<String> write = new TreeSet<>();
             List<String> groupPrefixes = new ArrayList<>();
+            List<String> transactionalIds = new ArrayList<>();
             for (Map<String, Object> acl : maps(at(user, "spec", "authorization", "acls"))) {
                 String type = (String) at(acl, "resource", "type");
                 String resourceName = (String) at(acl, "resource", "name");
@@ -367,7 +368,11 @@ class KubernetesManifestsTest {
                     groupPrefixes.add(pattern.equals("prefix") ? resourceName : "=" + resourceName);
                     continue;
                 }
-                assertEquals("topic", type, service + ": ACLs on topics and groups only");
+                if (type.equals("transactionalId")) {
+                    transactionalIds.add(resourceName + " " + pattern + " " + ops);
+                    continue;
+                }
+                assertEquals("topic", type, service + ": ACLs on topics, groups and the relay's transactional id only");
                 assertEquals("literal", pattern, service + ": topic ACLs name one topic each");
                 assertTrue(Set.of("Read", "Write", "Describe").containsAll(ops), service + " ops " + ops);
                 if (ops.contains("Read")) {
@@ -381,6 +386,9 @@ class KubernetesManifestsTest {
             Set<String> mayWrite = new TreeSet<>(Repo.producedTopics(service));
             mayWrite.addAll(Repo.deadLetterTopics(service));
             assertEquals(mayWrite, write, service + " writes exactly what it produces (EVENTS.md) and its dead letters");
+            // The outbox relay publishes in Kafka transactions under kx.outbox.transactional-id's default.
+            assertEquals(Repo.producedTopics(service).isEmpty() ? List.of() : List.of("kx-outbox-relay." + service + " literal [Write, Describe]"),
+                    transactionalIds, service + " may write its relay's transactional id, if it produces, and no other");
             for (String group : Repo.consumerGroups(service)) {
                 assertTrue(groupPrefixes.stream().anyMatch(p -> p.startsWith("=") ? p.equals("=" + group)
                         : group.startsWith(p)), service + " may use its group " + group);

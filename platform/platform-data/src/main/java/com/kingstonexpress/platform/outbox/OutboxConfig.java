@@ -24,6 +24,21 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * The relay producer's {@code transactional.id}: one per service, shared by its instances, so a relay that takes over
+     * fences the producers of every relay before it (a Kafka ACL must allow it to write this transactional id).
+     */
+    @WithDefault("kx-outbox-relay.${quarkus.application.name}")
+    String transactionalId();
+
+    /**
+     * How long the broker keeps a relay's transaction open before aborting it itself; it only matters when a relay dies
+     * mid-batch and no relay of the service starts again (the next one aborts it at once). Until then, consumers of the
+     * partitions it wrote to wait.
+     */
+    @WithDefault("60s")
+    Duration transactionTimeout();
+
     /** Sent outbox rows are kept this long, then pruned. */
     @WithDefault("P7D")
     Duration retention();

@@ -1,5 +1,6 @@
 package com.kingstonexpress.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -36,15 +38,17 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes committed outbox rows to Kafka in {@code position} order and marks sent exactly the rows it read and the
- * broker acknowledged (never a range of positions). Position order is commit order per subject only
- * ({@code Outbox.append} holds the subject's sequence row until commit); a row of another subject that commits while
- * a batch is in flight may hold a lower position, and the next batch publishes it (platform/README.md).
+ * Publishes committed outbox rows to Kafka in {@code position} order and marks sent exactly the rows it read (never a
+ * range of positions). Position order is commit order per subject only ({@code Outbox.append} holds the subject's
+ * sequence row until commit); a row of another subject that commits while a batch is in flight may hold a lower
+ * position, and the next batch publishes it (platform/README.md).
  *
- * <p>One relay publishes at a time across all instances (a PostgreSQL advisory lock), which keeps every
- * key's events in order. The producer is idempotent with {@code acks=all}. A row is marked sent only
- * after the broker acknowledged it and every row before it in its batch; a crash in between re-publishes (consumers
- * deduplicate by event id) and never loses an event.
+ * <p>One relay publishes at a time across all instances (a PostgreSQL advisory lock), which keeps every key's events in
+ * order. Each batch is one Kafka transaction ({@code acks=all}, one transactional id per service), and consumers read
+ * committed records only: a batch is visible whole or not at all, so no failure can show a subject's later event
+ * without its earlier one. A relay that publishes after another (an instance's first batch, or after a failure)
+ * starts a new producer, which fences every earlier one. Rows are marked sent after the Kafka commit; a crash in
+ * between re-publishes (consumers deduplicate by event id) and never loses an event.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,6 +58,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x4B584F5554424F58L;
     /** Quarkus's TLS registry name for Kafka ({@code kafka.tls-configuration-name}), read by its SSL engine factory. */
     private static final String TLS_CONFIGURATION_NAME = "tls-configuration-name";
+    private static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
     @Inject
     AgroalDataSource dataSource;
@@ -74,6 +79,8 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     /** The relay producer's own Kafka client metrics (kafka_producer_*), bound again for each fresh producer. */
     private KafkaClientMetrics producerMetrics;
+    /** This relay's name in {@code kx_outbox_publisher}, new at each start. */
+    private volatile String instance;
     private Instant nextPrune = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent ignored) {
@@ -92,7 +99,7 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        producer = createProducer();
+        instance = UUID.randomUUID().toString();
         loop = Executors.newSingleThreadExecutor(r -> new Thread(r, "kx-outbox-relay"));
         loop.submit(this::run);
     }
@@ -112,8 +119,7 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(java.time.Duration.ofSeconds(5));
-        producerMetrics.close();
+        dropProducer();
     }
 
     /** Asks the relay to look for new rows now. */
@@ -180,82 +186,101 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        String failure = null;
-        for (Row row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            Future<RecordMetadata> ack;
-            try {
-                ack = producer.send(record);
-            } catch (RuntimeException e) {
-                failure = e.toString();
-                break;
-            }
-            failure = refusal(ack);
-            if (failure != null) {
-                break; // nothing after a refused row goes to the producer: it would overtake the row
-            }
-            acks.add(ack);
-        }
-        // Mark sent exactly the rows this batch read and the broker acknowledged, and only their unbroken prefix,
-        // so no later row of a subject overtakes an earlier one. Never mark by range: a row whose transaction
-        // commits while this batch is in flight may hold a lower position than the rows read, and was not sent.
-        List<Long> acknowledged = new ArrayList<>(acks.size());
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(rows.get(i).position);
-            } catch (Exception e) {
-                failure = e.getCause() != null ? e.getCause().toString() : e.toString();
-                break;
-            }
-        }
-        int marked = 0;
-        if (!acknowledged.isEmpty()) {
-            try (PreparedStatement mark = c.prepareStatement(
-                    "UPDATE kx_outbox SET sent_at = now(), attempts = attempts + 1 WHERE position = ANY (?) AND sent_at IS NULL")) {
-                mark.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
-                marked = mark.executeUpdate();
-            }
-        }
-        metrics.published(marked);
+        String failure = publishInOneKafkaTransaction(rows, tookOver(c));
         if (failure != null) {
             metrics.publishFailed();
-            long firstUnsent = rows.get(acknowledged.size()).position;
             try (PreparedStatement note = c.prepareStatement(
                     "UPDATE kx_outbox SET attempts = attempts + 1, last_error = ? WHERE position = ?")) {
                 note.setString(1, failure.length() > 500 ? failure.substring(0, 500) : failure);
-                note.setLong(2, firstUnsent);
+                note.setLong(2, rows.get(0).position);
                 note.executeUpdate();
             }
-            LOG.warnf("outbox relay: published %d of %d; row %d not acknowledged (%s), will retry", acknowledged.size(), rows.size(),
-                    firstUnsent, failure);
-            // A fresh producer starts a fresh idempotent session; the unacknowledged rows go out again in order.
-            producer.close(java.time.Duration.ZERO);
-            producerMetrics.close();
-            producer = createProducer();
+            LOG.warnf("outbox relay: a batch of %d rows from row %d was not published (%s); none of it is visible, will retry",
+                    rows.size(), rows.get(0).position, failure);
+            return 0;
         }
-        return failure == null ? marked : 0;
+        // Mark sent exactly the rows this batch read, never a range of positions: a row whose transaction commits while
+        // this batch is in flight may hold a lower position than the rows read, and was not sent.
+        int marked;
+        try (PreparedStatement mark = c.prepareStatement(
+                "UPDATE kx_outbox SET sent_at = now(), attempts = attempts + 1 WHERE position = ANY (?) AND sent_at IS NULL")) {
+            mark.setArray(1, c.createArrayOf("bigint", rows.stream().map(Row::position).toArray()));
+            marked = mark.executeUpdate();
+        }
+        metrics.published(marked);
+        return marked;
     }
 
     /**
-     * Why the producer refused a record at once, or null. {@code send} reports some refusals as an already-failed
-     * future instead of an exception (no metadata for the topic within {@code max.block.ms}, e.g. while the broker
-     * restarts), and then accepts the next record as if nothing happened.
+     * Whether this relay publishes after another instance did, or after its own restart: it records itself as the
+     * publisher, in the transaction that holds the relay lock.
      */
-    private static String refusal(Future<RecordMetadata> ack) {
-        if (!ack.isDone()) {
-            return null;
+    private boolean tookOver(Connection c) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement(
+                "UPDATE kx_outbox_publisher SET instance = ?, since = now() WHERE id = 1 AND instance IS DISTINCT FROM ?")) {
+            claim.setString(1, instance);
+            claim.setString(2, instance);
+            return claim.executeUpdate() > 0;
         }
+    }
+
+    /**
+     * Sends the rows in one Kafka transaction and commits it; returns why it failed, or null. On a failure the producer
+     * is dropped without committing: what it sent stays invisible to consumers ({@code read_committed}), and the next
+     * producer's {@code initTransactions} aborts its open transaction and fences whatever it still had in flight.
+     */
+    private String publishInOneKafkaTransaction(List<Row> rows, boolean tookOver) {
         try {
-            ack.get();
+            if (tookOver || producer == null) {
+                // Under the relay's one transactional id, this fences the previous publisher (another instance, or this
+                // instance's abandoned producer): its open transaction is aborted and it can write nothing more.
+                replaceProducer();
+            }
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
+                record.headers().add("content-type", CLOUDEVENTS_JSON);
+                acks.add(producer.send(record));
+            }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            producer.commitTransaction();
             return null;
-        } catch (ExecutionException e) {
-            return e.getCause() == null ? e.toString() : e.getCause().toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            dropProducer();
             return e.toString();
+        } catch (Exception e) {
+            dropProducer();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            return cause.toString();
+        }
+    }
+
+    private void replaceProducer() {
+        dropProducer();
+        KafkaProducer<String, String> created = createProducer();
+        try {
+            created.initTransactions();
+        } catch (RuntimeException e) {
+            created.close(java.time.Duration.ZERO);
+            throw e;
+        }
+        producer = created;
+        producerMetrics = new KafkaClientMetrics(created);
+        producerMetrics.bindTo(registry);
+    }
+
+    /** Closes the producer without waiting; its open transaction, if any, is aborted by the next producer's initTransactions. */
+    private void dropProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ZERO);
+            producerMetrics.close();
+            producer = null;
+            producerMetrics = null;
         }
     }
 
@@ -293,7 +318,8 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> createProducer() {
+    /** A relay producer, not yet initialised; package-private so a test can stand in for an abandoned one. */
+    KafkaProducer<String, String> createProducer() {
         Properties p = new Properties();
         // The cluster's connection and security settings come from the service's own Kafka configuration, so a
         // cluster with TLS or SASL needs them set once; the relay's delivery guarantees below always win.
@@ -307,17 +333,12 @@ public class OutboxRelay {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        // The producer never gives up on a record by itself: it retries until the relay stops waiting and closes it.
-        // An idempotent producer that fails one batch (delivery timeout) bumps its epoch and goes on delivering
-        // the later batches of the same partition, so a subject's later event would reach the topic before its
-        // earlier one. Closed at once instead, it sends nothing more; the broker has at most an in-order prefix.
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(config.sendTimeout().toMillis() / 3));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
+        // A batch is one Kafka transaction under one id per service, so every instance's relay fences the one before it.
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(config.transactionTimeout().toMillis()));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "kx-outbox-relay");
-        KafkaProducer<String, String> created = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        producerMetrics = new KafkaClientMetrics(created);
-        producerMetrics.bindTo(registry);
-        return created;
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     private record Row(long position, String topic, String key, String type, String payload) {

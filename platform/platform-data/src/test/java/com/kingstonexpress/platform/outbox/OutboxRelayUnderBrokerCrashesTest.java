@@ -2,6 +2,7 @@ package com.kingstonexpress.platform.outbox;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
@@ -23,6 +24,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The relay's promise under broker crashes: every committed row is published, and, reading each event id once, a
  * subject's events come in sequence. Consumers rely on the second part (a "tracking added" never before its "order
- * placed"), and it breaks whenever the producer gives up on one record and still delivers a later one.
+ * placed"), and it breaks whenever a producer gives up on one record and a later one still reaches consumers.
  */
 @QuarkusTest
 class OutboxRelayUnderBrokerCrashesTest {
@@ -56,6 +60,8 @@ class OutboxRelayUnderBrokerCrashesTest {
     Outbox outbox;
     @Inject
     ObjectMapper json;
+    @Inject
+    OutboxRelay relay;
 
     /** Writers keep committing while the broker is killed (SIGKILL) and restarted, each outage a different length. */
     @Test
@@ -133,6 +139,47 @@ class OutboxRelayUnderBrokerCrashesTest {
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> unsent(run) == 0);
         assertPublishedOnceInSubjectSequence(topic, run, committed);
+    }
+
+    /**
+     * A relay producer that was given up on can still have a request on the wire, and a killed service's last requests
+     * can reach the broker after it died: a subject's later event, sent by a producer the relay has moved past. It must
+     * never reach a consumer, or a "tracking added" arrives before its "order placed" (the fault test saw this once).
+     */
+    @Test
+    void whatAnAbandonedRelayProducerStillSendsNeverReachesConsumers() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String subject = run + "-s0";
+        Set<String> committed = new HashSet<>();
+        committed.add(QuarkusTransaction.requiringNew().call(() -> outbox.append(TOPIC, "com.kingstonexpress.test.abandoned.v1", subject,
+                Map.of("n", 1)).id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> unsent(run) == 0);
+
+        try (KafkaProducer<String, String> abandoned = relay.createProducer()) {
+            // It writes the subject's third event in a transaction it never ends, as a relay that stopped half-way.
+            abandoned.initTransactions();
+            abandoned.beginTransaction();
+            abandoned.send(new ProducerRecord<>(TOPIC, subject, "{\"from\":\"the abandoned producer\"}")).get();
+
+            // The relay publishes the second and third events after it: fenced by the abandoned producer's start, it
+            // starts a producer of its own, which aborts the abandoned one's transaction.
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int n = 2; n <= 3; n++) {
+                    committed.add(outbox.append(TOPIC, "com.kingstonexpress.test.abandoned.v1", subject, Map.of("n", n)).id());
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> unsent(run) == 0);
+
+            // And it can add nothing more.
+            assertThrows(KafkaException.class, () -> {
+                abandoned.send(new ProducerRecord<>(TOPIC, subject, "{\"from\":\"the abandoned producer, later\"}"));
+                abandoned.commitTransaction();
+            });
+        }
+        List<ConsumerRecord<String, String>> records = KafkaTopics.readAll(TOPIC, r -> subject.equals(r.key()));
+        assertEquals(List.of(), records.stream().map(ConsumerRecord::value).filter(v -> v.contains("abandoned producer")).toList(),
+                "records of the abandoned producer that consumers read");
+        assertPublishedOnceInSubjectSequence(TOPIC, run, committed);
     }
 
     private void assertPublishedOnceInSubjectSequence(String topic, String run, Set<String> committed) throws Exception {
