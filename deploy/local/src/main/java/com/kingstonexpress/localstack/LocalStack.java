@@ -259,30 +259,38 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no instance " + instance)).kill();
     }
 
-    /** Kills one service at once and starts it again, waiting until it is ready (fault tests). */
-    public void restartAfterCrash(String name) {
-        for (int i = 0; i < running.size(); i++) {
-            ServiceProcess p = running.get(i);
-            if (p.service().name().equals(name)) {
-                p.kill();
-                try {
-                    // The crashed run's log is kept beside the new one (a rename: its last lines still reach it).
-                    Path logs = config.dataDir().resolve("logs");
-                    Path log = logs.resolve(name + ".log");
-                    if (Files.exists(log)) {
-                        Files.move(log, logs.resolve(name + ".crashed-" + System.currentTimeMillis() + ".log"));
-                    }
-                    ServiceProcess again = ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()),
-                            logs, console);
-                    running.set(i, again);
-                    again.awaitReady(READY_TIMEOUT);
-                    return;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /**
+     * Kills the services at once, together, as a crash would, then starts each again and waits until all are ready
+     * (fault tests). The crashed run's log is kept beside the new one, as {@code logs/<service>.crashed-<millis>.log}.
+     */
+    public void restartAfterCrash(String... names) {
+        List<Integer> crashed = new ArrayList<>();
+        for (String name : names) {
+            int index = -1;
+            for (int i = 0; i < running.size() && index < 0; i++) {
+                index = running.get(i).service().name().equals(name) ? i : -1;
             }
+            if (index < 0) {
+                throw new IllegalArgumentException("no service " + name);
+            }
+            crashed.add(index);
         }
-        throw new IllegalArgumentException("no service " + name);
+        crashed.forEach(i -> running.get(i).kill());
+        Path logs = config.dataDir().resolve("logs");
+        try {
+            for (int i : crashed) {
+                ServiceProcess p = running.get(i);
+                Path log = logs.resolve(p.service().name() + ".log");
+                if (Files.exists(log)) {
+                    // A rename: the crashed run's last lines, still on their way, reach it all the same.
+                    Files.move(log, logs.resolve(p.service().name() + ".crashed-" + System.currentTimeMillis() + ".log"));
+                }
+                running.set(i, ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()), logs, console));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        crashed.forEach(i -> running.get(i).awaitReady(READY_TIMEOUT));
     }
 
     /** Stops the services (gateway first), then Kafka, then PostgreSQL. Safe to call more than once. */

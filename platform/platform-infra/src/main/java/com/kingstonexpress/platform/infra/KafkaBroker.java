@@ -154,6 +154,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("offsets.topic.num.partitions", "3");
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
+        // The outbox relays publish in transactions: their coordinator topic is made at the first one, 3 partitions
+        // instead of 50 so that first batch does not wait for it.
+        p.setProperty("transaction.state.log.num.partitions", "3");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
