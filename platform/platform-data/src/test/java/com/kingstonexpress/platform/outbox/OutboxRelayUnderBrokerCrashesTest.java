@@ -50,9 +50,11 @@ class OutboxRelayUnderBrokerCrashesTest {
     private static final int WRITERS = 8;
     private static final int SUBJECTS = 24;
     private static final Duration WRITER_PAUSE = Duration.ofMillis(10);
-    /** How long the broker stays dead before its restart begins (its start-up adds a few seconds on top). */
-    private static final List<Duration> OUTAGES = List.of(Duration.ofMillis(2500), Duration.ofMillis(4000), Duration.ofMillis(5500),
-            Duration.ofMillis(3200));
+    /**
+     * How many rows the writers commit while the broker is dead, one outage after another: each outage lasts as long as
+     * that backlog takes to build (seconds at the writers' pace; the broker's restart adds a few more).
+     */
+    private static final List<Integer> OUTAGE_BACKLOGS = List.of(1500, 3000, 4500, 2500);
 
     @Inject
     EntityManager em;
@@ -89,14 +91,17 @@ class OutboxRelayUnderBrokerCrashesTest {
             }));
         }
         try {
-            for (Duration outage : OUTAGES) {
+            for (int backlog : OUTAGE_BACKLOGS) {
                 // The relay is publishing a backlog when the broker dies: several batches in flight per partition.
                 long sent = sent(run);
                 await().atMost(Duration.ofSeconds(60)).until(() -> sent(run) >= sent + 300);
                 broker.kill();
-                Thread.sleep(outage.toMillis()); // the outage itself, not a wait for something
+                long start = System.nanoTime();
+                int before = committed.size();
+                await().atMost(Duration.ofSeconds(60)).until(() -> committed.size() >= before + backlog);
                 broker.start(Duration.ofMinutes(2));
-                System.out.printf("broker crashes: broker down %d ms, %d rows committed so far%n", outage.toMillis(), committed.size());
+                System.out.printf("broker crashes: broker down %d ms while %d rows were committed, %d rows committed so far%n",
+                        Duration.ofNanos(System.nanoTime() - start).toMillis(), backlog, committed.size());
             }
             long sent = sent(run);
             await().atMost(Duration.ofSeconds(60)).until(() -> sent(run) >= sent + 300);
@@ -133,7 +138,9 @@ class OutboxRelayUnderBrokerCrashesTest {
                     committed.add(outbox.append(topic, "com.kingstonexpress.test.new-topic.v1", run + "-s" + (i % 3), Map.of("n", i)).id());
                 }
             });
-            Thread.sleep(7_000); // the outage: longer than the producer's max.block.ms (5 s)
+            // The outage lasts until the relay has given up on a batch of these rows: the producer could not learn the
+            // new topic's partitions within max.block.ms, or no acknowledgement came within the send timeout.
+            await().atMost(Duration.ofSeconds(60)).until(() -> failedOnce(run));
         } finally {
             broker.start(Duration.ofMinutes(2));
         }
@@ -211,6 +218,12 @@ class OutboxRelayUnderBrokerCrashesTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM kx_outbox WHERE record_key LIKE ?1 AND sent_at IS NOT NULL").setParameter(1, run + "-%")
                 .getSingleResult()).longValue());
+    }
+
+    private boolean failedOnce(String run) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM kx_outbox WHERE record_key LIKE ?1 AND last_error IS NOT NULL").setParameter(1, run + "-%")
+                .getSingleResult()).longValue() > 0);
     }
 
     private long unsent(String run) {
