@@ -241,7 +241,13 @@ public class OutboxRelay {
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
                 record.headers().add("content-type", CLOUDEVENTS_JSON);
-                acks.add(producer.send(record));
+                Future<RecordMetadata> ack = producer.send(record);
+                if (ack.isDone()) {
+                    // Refused at once (no partitions for its topic within max.block.ms): stop here, or each further
+                    // record of the batch waits max.block.ms in turn while this transaction holds the relay lock.
+                    ack.get();
+                }
+                acks.add(ack);
             }
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
             for (Future<RecordMetadata> ack : acks) {
