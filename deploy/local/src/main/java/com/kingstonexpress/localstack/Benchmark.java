@@ -60,6 +60,12 @@ public final class Benchmark {
             int clients, int listClients, boolean seed, long seedTotal, long seedSellerOrders, int webhookBatchSize,
             int webhookConcurrency, int webhookBatches, int endToEndRate, int endToEndSeconds, List<String> only) {
 
+        static final List<String> GROUPS = List.of("create", "get", "list", "dashboard", "actions", "center");
+        static final String USAGE = "options: --seed [--seed-total N] [--seed-seller-orders N] [--duration S] [--warm-up S] [--clients N]"
+                + " [--list-clients N] [--webhook-batch-size N] [--webhook-concurrency N] [--webhook-batches N] [--e2e-rate N]"
+                + " [--e2e-seconds S] [--only " + String.join(",", GROUPS) + "] [--gateway URL] [--order-service URL]"
+                + " [--postgres-port P] [--data-dir DIR] [--help]";
+
         static Options parse(String[] args, StackConfig stack) {
             String gateway = stack.gatewayUrl();
             String order = stack.service("order").url();
@@ -97,11 +103,12 @@ public final class Benchmark {
                     case "--e2e-rate" -> rate = Integer.parseInt(args[++i]);
                     case "--e2e-seconds" -> e2eSeconds = Integer.parseInt(args[++i]);
                     case "--only" -> only = List.of(args[++i].split(","));
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --seed [--seed-total N]"
-                            + " [--seed-seller-orders N] [--duration S] [--warm-up S] [--clients N] [--list-clients N]"
-                            + " [--webhook-batch-size N] [--webhook-concurrency N] [--webhook-batches N] [--e2e-rate N] [--e2e-seconds S]"
-                            + " [--only create,get,list,dashboard,actions,center] [--gateway URL] [--order-service URL]"
-                            + " [--postgres-port P] [--data-dir DIR]");
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
+                }
+            }
+            for (String group : only) {
+                if (!GROUPS.contains(group)) {
+                    throw new IllegalArgumentException("unknown group " + group + " in --only; groups: " + String.join(",", GROUPS));
                 }
             }
             for (String url : List.of(gateway, order)) {
@@ -150,6 +157,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println("deploy/local/benchmark " + Options.USAGE);
+            return;
+        }
         Path root = Path.of(System.getProperty("kx.root", ".")).toAbsolutePath().normalize();
         StackConfig stack = StackConfig.fromEnvironment(root);
         Options options = Options.parse(args, stack);

@@ -1,6 +1,7 @@
 package com.kingstonexpress.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -57,6 +58,14 @@ class BenchmarkSmokeTest {
         assertEquals(6, report.get("residentMiB").size(), report.toString());
         assertTrue(report.get("loadAverageAfter").asText().length() > 0);
         assertTrue(Files.exists(again));
+    }
+
+    @Test
+    void aMisspeltGroupIsRefusedBeforeAnythingRuns() {
+        LocalStack stack = RunningStack.get();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Benchmark.run(stack, System.out, new String[] {"--only", "create,lists"}));
+        assertEquals("unknown group lists in --only; groups: create,get,list,dashboard,actions,center", refused.getMessage());
     }
 
     private static String[] concat(String[] a, String... b) {
