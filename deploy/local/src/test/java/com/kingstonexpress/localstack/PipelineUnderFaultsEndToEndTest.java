@@ -4,6 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,8 +69,10 @@ class PipelineUnderFaultsEndToEndTest {
             // transaction) and starts again; creates through the gateway fail meanwhile and are not counted.
             awaitMore(figures.centerEvents, 16);
             System.out.println("faults| killing order-service (SIGKILL) after " + figures);
+            Instant orderKilled = Instant.now();
             stack.restartAfterCrash("order");
             System.out.println("faults| order-service ready again after " + figures);
+            assertCrashedRunLogKept(stack, "order", orderKilled);
 
             // (d) A consumer service dies without warning and starts again on the same database and consumer groups.
             awaitMoreCreates(figures, 32);
@@ -131,6 +139,20 @@ class PipelineUnderFaultsEndToEndTest {
     static void awaitMore(AtomicLong count, int more) {
         long target = count.get() + more;
         await().atMost(Duration.ofSeconds(60)).until(() -> count.get() >= target);
+    }
+
+    /** The restart starts a new log; the crashed run's own log, from its start to its last line, is kept beside it. */
+    private static void assertCrashedRunLogKept(LocalStack stack, String service, Instant killed) throws IOException {
+        Pattern name = Pattern.compile(Pattern.quote(service) + "\\.crashed-(\\d+)\\.log");
+        List<Path> kept;
+        try (Stream<Path> logs = Files.list(stack.config().dataDir().resolve("logs"))) {
+            kept = logs.filter(f -> {
+                Matcher m = name.matcher(f.getFileName().toString());
+                return m.matches() && Long.parseLong(m.group(1)) >= killed.toEpochMilli();
+            }).toList();
+        }
+        assertEquals(1, kept.size(), "one kept log of the " + service + " run killed at " + killed + ": " + kept);
+        assertTrue(Files.readString(kept.get(0)).contains(" started in "), kept.get(0) + " lacks the crashed run's start");
     }
 
     /** {@code pg_terminate_backend} on every connection to the database, as a failover or an operator would. */
