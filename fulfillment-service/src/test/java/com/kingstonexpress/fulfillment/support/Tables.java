@@ -15,8 +15,13 @@ public class Tables {
 
     /** {@code count(*)} of a query with positional parameters, in its own transaction. */
     public long count(String sql, Object... parameters) {
+        return number("count(*) FROM " + sql, parameters);
+    }
+
+    /** The one number a query selects, e.g. {@code number("version FROM shipment WHERE order_id = ?1", id)}. */
+    public long number(String sql, Object... parameters) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var query = em.createNativeQuery("SELECT count(*) FROM " + sql);
+            var query = em.createNativeQuery("SELECT " + sql);
             for (int i = 0; i < parameters.length; i++) {
                 query.setParameter(i + 1, parameters[i]);
             }

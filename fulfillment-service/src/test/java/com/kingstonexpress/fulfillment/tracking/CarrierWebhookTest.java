@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.kingstonexpress.fulfillment.support.OrderFixtures;
 import com.kingstonexpress.fulfillment.support.Tables;
 import com.kingstonexpress.fulfillment.support.Webhooks;
+import com.kingstonexpress.fulfillment.tracking.persistence.OrderProjection;
 import com.kingstonexpress.platform.security.WebhookSignature;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
@@ -37,6 +40,8 @@ class CarrierWebhookTest {
     OrderFixtures orders;
     @Inject
     Tables tables;
+    @Inject
+    OrderProjection projection;
 
     private final Instant placedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -75,6 +80,57 @@ class CarrierWebhookTest {
                 .statusCode(202)
                 .body("accepted", equalTo(1));
         assertEquals(0, tables.count("rejected_event WHERE tracking_number = ?1", tracking));
+    }
+
+    /** The hand-overs of one batch release their parked scans together, after the batch's shipments are written. */
+    @Test
+    void scansParkedForSeveralParcelsApplyWhenOneCenterBatchHandsThemAllOver() {
+        List<String> orderIds = new ArrayList<>();
+        List<String> handOvers = new ArrayList<>();
+        List<String> scans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String orderId = orders.kingstonOrder("seller-2", placedAt);
+            String tracking = "RP-" + UUID.randomUUID();
+            String scan = "c-early-" + UUID.randomUUID();
+            postCarrier(CARRIER, batch(carrierEvent(scan, tracking, "IN_TRANSIT", placedAt.plusSeconds(3600), "")))
+                    .statusCode(202)
+                    .body("parked", equalTo(1));
+            orderIds.add(orderId);
+            scans.add(scan);
+            handOvers.add(centerEvent("h-" + UUID.randomUUID(), orderId, "HANDED_TO_CARRIER", placedAt.plusSeconds(1800),
+                    ",\"carrier\":\"royal-parcel\",\"trackingNumber\":\"" + tracking + "\""));
+        }
+
+        postCenter(OrderFixtures.CENTER, batch(handOvers.toArray(String[]::new)))
+                .statusCode(202)
+                .body("accepted", equalTo(3))
+                .body("parked", equalTo(0));
+
+        // Applied in the batch's transaction: each scan on its own order, nothing left parked, each order IN_TRANSIT.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, tables.count("tracking_event WHERE order_id = ?1 AND event_id = ?2", orderIds.get(i), scans.get(i)));
+            assertEquals(1, tables.count("shipment WHERE order_id = ?1 AND status = 'IN_TRANSIT'", orderIds.get(i)));
+            assertEquals(0, tables.count("kx_parked_event WHERE event_id LIKE ?1", "%" + scans.get(i)));
+        }
+    }
+
+    /** order-service echoes a center's hand-over back as tracking-added: that changes nothing, not even the row. */
+    @Test
+    void theEchoOfAHandOversTrackingLeavesTheShipmentAsItWas() {
+        String orderId = orders.kingstonOrder("seller-2", placedAt);
+        String tracking = "RP-" + UUID.randomUUID();
+        postCenter(OrderFixtures.CENTER, batch(centerEvent("h-" + UUID.randomUUID(), orderId, "HANDED_TO_CARRIER",
+                placedAt.plusSeconds(1800), ",\"carrier\":\"royal-parcel\",\"trackingNumber\":\"" + tracking + "\"")))
+                .statusCode(202).body("accepted", equalTo(1));
+        long version = tables.number("version FROM shipment WHERE order_id = ?1", orderId);
+
+        projection.trackingAdded(orderId, "royal-parcel", tracking);
+        assertEquals(1, tables.count("shipment WHERE order_id = ?1 AND version = ?2", orderId, version));
+
+        // The seller names the carrier their own way: shown as the seller wrote it, still the same claim.
+        projection.trackingAdded(orderId, "Royal Parcel", tracking);
+        assertEquals(1, tables.count("shipment WHERE order_id = ?1 AND version = ?2 AND carrier = 'Royal Parcel'", orderId,
+                version + 1));
     }
 
     @Test

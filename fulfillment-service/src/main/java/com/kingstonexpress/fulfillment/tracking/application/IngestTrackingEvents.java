@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,15 +149,24 @@ public class IngestTrackingEvents {
         int accepted = 0;
         // One locking query for the batch's shipments, in the same order-id order as before.
         store.lockShipments(admittedByOrder.keySet());
+        Set<String> handedOver = new TreeSet<>();
         for (Map.Entry<String, List<ReceivedEvent>> entry : admittedByOrder.entrySet()) {
             Applied applied = apply(sender, entry.getKey(), entry.getValue(), now);
             accepted += applied.accepted();
             duplicates += applied.duplicates();
+            handedOver.addAll(applied.trackingFacts());
+        }
+        if (!handedOver.isEmpty()) {
+            // A center handed parcels over: carrier events parked for those tracking numbers apply now, once the
+            // shipments' new tracking is written. Once per batch, not per order: each flush dirty-checks the batch.
+            store.flush();
+            parkedEvents.release(handedOver);
         }
         return new BatchOutcome(accepted, duplicates, parked, rejected);
     }
 
-    private record Applied(int accepted, int duplicates) {
+    /** {@code trackingFacts}: the fact keys of the tracking this order's shipment learned (a center's hand-over). */
+    private record Applied(int accepted, int duplicates, List<String> trackingFacts) {
     }
 
     /** One order's admitted events, applied in arrival order under the shipment's lock. */
@@ -185,12 +196,9 @@ public class IngestTrackingEvents {
         if (!state.equals(before)) {
             store.saveShipment(orderId, state, now);
         }
-        if (state.trackingNumber() != null && (!Objects.equals(state.trackingNumber(), before.trackingNumber())
-                || !Objects.equals(state.carrier(), before.carrier()))) {
-            // A center handed the parcel over: carrier events parked for that tracking number apply now.
-            store.flush();
-            parkedEvents.release(factKeys.trackingFacts(state.carrier(), state.trackingNumber()));
-        }
-        return new Applied(accepted, duplicates);
+        boolean handedOver = state.trackingNumber() != null && (!Objects.equals(state.trackingNumber(), before.trackingNumber())
+                || !Objects.equals(state.carrier(), before.carrier()));
+        return new Applied(accepted, duplicates,
+                handedOver ? factKeys.trackingFacts(state.carrier(), state.trackingNumber()) : List.of());
     }
 }

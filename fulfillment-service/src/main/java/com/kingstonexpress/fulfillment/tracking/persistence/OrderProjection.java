@@ -3,6 +3,7 @@ package com.kingstonexpress.fulfillment.tracking.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,6 +76,11 @@ public class OrderProjection {
         if (shipment == null) {
             // order-service publishes an order's events in order on one partition: placed always comes first.
             throw new PoisonEventException("tracking added to order " + orderId + ", which was never placed");
+        }
+        if (Objects.equals(shipment.carrier, carrier) && Objects.equals(shipment.trackingNumber, trackingNumber)) {
+            // The center's hand-over reported this tracking first (order-service echoes it back): nothing changes,
+            // and the hand-over released what was parked for it.
+            return;
         }
         shipment.record(shipment.state(json).withTracking(carrier, trackingNumber), json, clock.instant());
         em.flush();
