@@ -164,6 +164,11 @@ public class OrderQueries {
             UNION ALL SELECT 'flag', flag, NULL, count(*) FROM order_attention WHERE seller_id = ?1 GROUP BY flag
             UNION ALL SELECT 'needing', NULL, NULL, count(DISTINCT order_id) FROM order_attention WHERE seller_id = ?1""";
 
+    /** Another open order's claim on a carrier's tracking number: ?1 carrier, ?2 tracking number, ?3 the order asking. */
+    static final String OPEN_TRACKING_CLAIM_SQL = """
+            SELECT 1 FROM orders WHERE lower(tracking_carrier) = lower(?1) AND tracking_number = ?2 AND order_id <> ?3
+              AND status NOT IN ('DELIVERED', 'CANCELLED') LIMIT 1""";
+
     /**
      * Whether an order other than {@code orderId} that is neither delivered nor cancelled uses this carrier and
      * tracking number. Takes a transaction-scoped lock on the pair first, so two orders claiming the same number at
@@ -173,9 +178,7 @@ public class OrderQueries {
         String pair = carrier.toLowerCase(Locale.ROOT) + ":" + trackingNumber;
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, "tracking:" + pair)
                 .getSingleResult();
-        return !em.createNativeQuery("""
-                SELECT 1 FROM orders WHERE lower(tracking_carrier) = lower(?1) AND tracking_number = ?2 AND order_id <> ?3
-                  AND status NOT IN ('DELIVERED', 'CANCELLED') LIMIT 1""")
+        return !em.createNativeQuery(OPEN_TRACKING_CLAIM_SQL)
                 .setParameter(1, carrier).setParameter(2, trackingNumber).setParameter(3, orderId)
                 .getResultList().isEmpty();
     }

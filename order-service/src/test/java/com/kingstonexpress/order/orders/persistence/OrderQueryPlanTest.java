@@ -71,6 +71,11 @@ class OrderQueryPlanTest {
                         'SW1', 'GB', lower('perf-' || n || ' customer ' || n || ' sku-' || substr(md5((n % 1000)::text), 1, 8) || ' title ' || n),
                         now() - make_interval(mins => n), now() - make_interval(mins => n), now() - make_interval(mins => n), 0
                     FROM generate_series(1, 40000) AS n""").executeUpdate();
+            // Every 10th of the other sellers' orders shipped with tracking: open claims the tracking check looks up.
+            em.createNativeQuery("""
+                    UPDATE orders SET status = 'SHIPPED', tracking_carrier = 'Royal Parcel', tracking_number = 'RP-' || order_id
+                    WHERE order_id LIKE 'perf-%' AND seller_id <> 'perf-seller' AND substr(order_id, length(order_id)) = '1'""")
+                    .executeUpdate();
             em.createNativeQuery("""
                     INSERT INTO order_attention (order_id, flag, raised_at)
                     SELECT 'perf-' || n, 'CUSTOMS_HOLD', now() FROM generate_series(500, 40000, 500) AS n""").executeUpdate();
@@ -109,6 +114,16 @@ class OrderQueryPlanTest {
                 new OrderFilter(SELLER, null, null, AttentionFlag.CUSTOMS_HOLD, null, null, null, weekAgo, "perf-9000", 20));
         assertIndexScan(flaggedDeeper, "order_attention_seller_flag_created");
         assertFalse(flaggedDeeper.contains("Sort"), flaggedDeeper);
+    }
+
+    @Test
+    void aSellersTrackingIsCheckedAgainstOpenClaimsThroughAnIndex() {
+        Query query = em.createNativeQuery("EXPLAIN (ANALYZE, BUFFERS) " + OrderQueries.OPEN_TRACKING_CLAIM_SQL)
+                .setParameter(1, "Royal Parcel").setParameter(2, "RP-perf-4241").setParameter(3, "perf-1");
+        @SuppressWarnings("unchecked")
+        String plan = ((List<Object>) query.getResultList()).stream().map(Object::toString).collect(Collectors.joining("\n"));
+        LOG.infof("plan for the tracking claim check:%n%s", plan);
+        assertIndexScan(plan, "orders_open_tracking");
     }
 
     @Test
