@@ -1,6 +1,10 @@
 package com.kingstonexpress.fulfillment.tracking.events;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
+import com.kingstonexpress.fulfillment.tracking.persistence.FactKeys;
 import com.kingstonexpress.fulfillment.tracking.persistence.OrderProjection;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.parking.ParkedEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Learns orders and their tracking from order-service ({@code kx.orders.v1}): which center an order is
@@ -49,12 +56,43 @@ public class OrderEventsConsumer {
     InboundEvents inbound;
     @Inject
     OrderProjection orders;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    FactKeys factKeys;
 
-    /** Ordered per partition (one order's events stay in order): placed is applied before its tracking. */
+    /**
+     * A poll's order events in one transaction (the channel has {@code batch=true}): every order event comes here,
+     * and one commit per event bounded how fast this service kept up with order-service. Ordered per partition (one
+     * order's events stay in order): placed is applied before its tracking.
+     */
     @Incoming("orders")
     @Blocking
-    public void onOrderEvent(String record) {
-        inbound.handle(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onOrderEvents(KafkaRecordBatch<String, String> records) {
+        return inbound.handleBatch(CONSUMER, records, this::lockFacts, this::apply);
+    }
+
+    /**
+     * The facts the poll registers, locked in sorted order before any is applied, as a webhook batch locks the facts
+     * it names: the two never wait on each other in a cycle. Each event then takes its lock again (reentrant).
+     */
+    void lockFacts(List<EventEnvelope> events) {
+        Set<String> facts = new TreeSet<>();
+        for (EventEnvelope event : events) {
+            switch (event.type()) {
+                case OrderPlaced.TYPE -> facts.add(FactKeys.order(event.subject()));
+                case TrackingAdded.TYPE -> {
+                    TrackingAdded data = event.dataAs(TrackingAdded.class);
+                    if (blankToNull(data.trackingNumber()) != null) {
+                        facts.addAll(factKeys.trackingFacts(blankToNull(data.carrier()), data.trackingNumber()));
+                    }
+                }
+                default -> {
+                    // nothing to register
+                }
+            }
+        }
+        parked.lock(facts);
     }
 
     void apply(EventEnvelope event) {

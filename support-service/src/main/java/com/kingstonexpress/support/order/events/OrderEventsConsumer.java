@@ -2,6 +2,8 @@ package com.kingstonexpress.support.order.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import com.kingstonexpress.support.ticket.events.EscalationConsumer;
 import com.kingstonexpress.support.ticket.application.RecordCorrection;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps the order projection from {@code kx.orders.v1}. Duplicates are skipped by the inbox (event id) and
@@ -43,10 +46,23 @@ public class OrderEventsConsumer {
     @Inject
     Clock clock;
 
+    /**
+     * A poll's order events in one transaction (the channel has {@code batch=true}): every status change comes
+     * here, and one commit per event bounded how fast support kept up with order-service.
+     */
     @Incoming("orders")
     @Blocking
-    public void onOrderEvent(String record) {
-        inbound.handle(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onOrderEvents(KafkaRecordBatch<String, String> records) {
+        return inbound.handleBatch(CONSUMER, records, this::lockFacts, this::apply);
+    }
+
+    /**
+     * The poll's orders, locked in sorted order before any row is: each event then takes its order's lock again
+     * (reentrant), and an escalation, which holds one order's lock at a time, never waits on the batch in a cycle.
+     */
+    void lockFacts(List<EventEnvelope> events) {
+        parked.lock(events.stream().filter(e -> OrderEventTypes.PROJECTED.contains(e.type()))
+                .map(e -> EscalationConsumer.orderFact(e.subject())).toList());
     }
 
     void apply(EventEnvelope event) {
