@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The event pipeline holds under faults: 16 concurrent writers place orders of both types through the gateway
  * and drive signed center and carrier events and seller steps for more than 20 s while the Kafka broker is killed
  * (SIGKILL) and restarted, every database connection of order-service is terminated, and order-service, then
- * fulfillment-service, then messaging-service and notification-service together are killed and restarted.
+ * fulfillment-service, then messaging-service, notification-service and support-service together are killed and
+ * restarted.
  * Afterwards the reconciliation finds nothing lost and nothing applied twice, every acknowledged create is in every
  * projection, and no consumer dead-lettered anything during the run.
  *
@@ -80,11 +81,11 @@ class PipelineUnderFaultsEndToEndTest {
             stack.restartAfterCrash("fulfillment");
             System.out.println("faults| fulfillment-service ready again after " + figures);
 
-            // (e) The two other consumers that take order events a poll at a time (one transaction per poll) die together.
+            // (e) The other consumers that take order events a poll at a time (one transaction per poll) die together.
             awaitMoreCreates(figures, 32);
-            System.out.println("faults| killing messaging-service and notification-service (SIGKILL) after " + figures);
-            stack.restartAfterCrash("messaging", "notification");
-            System.out.println("faults| messaging-service and notification-service ready again after " + figures);
+            System.out.println("faults| killing messaging-service, notification-service and support-service (SIGKILL) after " + figures);
+            stack.restartAfterCrash("messaging", "notification", "support");
+            System.out.println("faults| messaging-service, notification-service and support-service ready again after " + figures);
             awaitMoreCreates(figures, 32);
 
             await().atMost(Duration.ofSeconds(90)).until(() -> Duration.between(runStart, Instant.now()).compareTo(WRITING) >= 0);
