@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> running = new ArrayList<>();
     /** Extra instances of services ({@code --replicas}): same module, database and consumer groups, their own ports. */
     private final List<StackConfig.Service> replicas = new ArrayList<>();
+    private boolean trainClassArchives;
 
     public LocalStack(StackConfig config, PrintStream console) {
         this.config = config;
@@ -45,6 +46,15 @@ public final class LocalStack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /**
+     * Services without a current class-data archive write one when they stop cleanly, for later starts
+     * ({@link ClassArchives}); {@code deploy/local/run} asks for it. Test stacks start from what the build made.
+     */
+    public LocalStack trainingClassArchives() {
+        this.trainClassArchives = true;
+        return this;
     }
 
     /**
@@ -183,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess startProcess(StackConfig.Service s) {
         try {
-            return ServiceProcess.start(s, s.application(config.root()), environment(s), config.dataDir().resolve("logs"), console);
+            return ServiceProcess.start(s, s.application(config.root()), environment(s), config.dataDir().resolve("logs"), console, trainClassArchives);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + s.name(), e);
         }
@@ -285,7 +295,7 @@ public final class LocalStack implements AutoCloseable {
                     // A rename: the crashed run's last lines, still on their way, reach it all the same.
                     Files.move(log, logs.resolve(p.service().name() + ".crashed-" + System.currentTimeMillis() + ".log"));
                 }
-                running.set(i, ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()), logs, console));
+                running.set(i, ServiceProcess.start(p.service(), p.service().application(config.root()), environment(p.service()), logs, console, trainClassArchives));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

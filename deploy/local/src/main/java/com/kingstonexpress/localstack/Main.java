@@ -25,7 +25,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(config, out);
+        LocalStack stack = new LocalStack(config, out).trainingClassArchives();
         try {
             stack.withReplicas(replicas(args));
         } catch (IllegalArgumentException e) {

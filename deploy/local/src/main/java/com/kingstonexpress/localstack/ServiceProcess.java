@@ -26,23 +26,36 @@ final class ServiceProcess {
 
     private final StackConfig.Service service;
     private final Process process;
+    /** Where this JVM writes a trained class-data archive when it exits, or null (see {@link ClassArchives}). */
+    private final Path archiveWrittenAtExit;
     private final Instant startedAt = Instant.now();
     private volatile Duration readyAfter;
 
-    private ServiceProcess(StackConfig.Service service, Process process) {
+    private ServiceProcess(StackConfig.Service service, Process process, Path archiveWrittenAtExit) {
         this.service = service;
         this.process = process;
+        this.archiveWrittenAtExit = archiveWrittenAtExit;
     }
 
+    /**
+     * Starts the service's JVM. {@code trainClassArchive}: without a current trained class-data archive, this JVM
+     * writes one when it stops cleanly, for later starts ({@link ClassArchives}).
+     */
     static ServiceProcess start(StackConfig.Service service, Path application, Map<String, String> env, Path logDir,
-            PrintStream console) throws IOException {
+            PrintStream console, boolean trainClassArchive) throws IOException {
         if (!Files.exists(application)) {
             throw new IllegalStateException(application + " is missing: build first (deploy/local/run builds what is missing)");
         }
+        String prefix = String.format("%-11s| ", service.name());
+        ClassArchives.Choice archive = ClassArchives.choose(application, trainClassArchive);
+        if (archive.writtenAtExit() != null) {
+            console.println(prefix + "no class-data archive for this build yet: this run writes one when the stack stops, and later starts load from it");
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions(service, application));
-        // From the application's folder, by its relative name: the class-data archive records the class path as the
-        // build ran it (quarkus-run.jar, lib/boot/...) and is refused for any other spelling of it.
+        command.addAll(jvmOptions(service));
+        command.addAll(archive.options());
+        // From the application's folder, by its relative name: a class-data archive records the class path its JVM
+        // was started with (quarkus-run.jar, lib/boot/...) and is refused for any other spelling of it.
         command.addAll(List.of("-jar", application.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(application.toAbsolutePath().getParent().toFile()).redirectErrorStream(true);
         // glibc opens up to 8 malloc arenas per core as threads allocate (64 MiB reserved each, part of it touched):
@@ -53,7 +66,6 @@ final class ServiceProcess {
         Process process = builder.start();
         Files.createDirectories(logDir);
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(logDir.resolve(service.name() + ".log"), StandardCharsets.UTF_8), true);
-        String prefix = String.format("%-11s| ", service.name());
         Thread pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null;) {
@@ -68,15 +80,14 @@ final class ServiceProcess {
         }, "log-" + service.name());
         pump.setDaemon(true);
         pump.start();
-        return new ServiceProcess(service, process);
+        return new ServiceProcess(service, process, archive.writtenAtExit());
     }
 
     /**
      * JVM flags for a 2-core machine running six JVMs beside PostgreSQL and Kafka: the serial collector (no GC
      * threads competing for the two cores; pauses are short on heaps this small), heaps sized to what a service
-     * holds under the benchmark with room to spare (the gateway keeps no state), and the application's class-data
-     * archive when the build made one ({@code ensure-built} asks Quarkus for it): classes load from a mapped
-     * archive instead of being parsed and verified at every start.
+     * holds under the benchmark with room to spare (the gateway keeps no state). The class-data archive is chosen
+     * apart ({@link ClassArchives}).
      * <p>
      * The client compiler only ({@code TieredStopAtLevel=1}): six JVMs' C2 compiler threads took the cores from the
      * requests for minutes after each start, and C2's arenas stayed resident. Measured on a fresh stack with the same
@@ -87,14 +98,9 @@ final class ServiceProcess {
      * third of {@code -Xms}, about 11 MiB. In two pairs of center runs on fresh stacks it applied 1.4 and 1.8 times as
      * many events per second, with the same resident memory (README, "Performance").
      */
-    static List<String> jvmOptions(StackConfig.Service service, Path application) {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", service.database() == null ? "-Xmx128m" : "-Xmx192m",
-                "-Xmn24m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1"));
-        Path archive = application.resolveSibling("app-cds.jsa");
-        if (Files.exists(archive)) {
-            options.add("-XX:SharedArchiveFile=" + archive);
-        }
-        return options;
+    static List<String> jvmOptions(StackConfig.Service service) {
+        return List.of("-XX:+UseSerialGC", "-Xms32m", service.database() == null ? "-Xmx128m" : "-Xmx192m", "-Xmn24m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1");
     }
 
     StackConfig.Service service() {
@@ -160,16 +166,22 @@ final class ServiceProcess {
         process.destroy();
     }
 
-    /** Waits for the process to end, killing it if it takes longer than the grace period. */
+    /**
+     * Waits for the process to end, killing it if it takes longer than the grace period: 20 s, or 60 s for a JVM
+     * that writes its class-data archive at exit (seconds of work on a busy machine).
+     */
     void awaitStop() {
+        boolean exitedOnItsOwn = false;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            exitedOnItsOwn = process.waitFor(archiveWrittenAtExit != null ? 60 : 20, TimeUnit.SECONDS);
+            if (!exitedOnItsOwn) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        settleArchive(exitedOnItsOwn);
     }
 
     /** Kills the service at once, as a crash would (fault tests). */
@@ -179,6 +191,13 @@ final class ServiceProcess {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        settleArchive(false);
+    }
+
+    private void settleArchive(boolean exitedOnItsOwn) {
+        if (archiveWrittenAtExit != null && !process.isAlive()) {
+            ClassArchives.settle(archiveWrittenAtExit, exitedOnItsOwn);
         }
     }
 

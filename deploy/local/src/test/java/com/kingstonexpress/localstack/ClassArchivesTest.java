@@ -1,0 +1,148 @@
+package com.kingstonexpress.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A JVM started to train writes its class-data archive when SIGTERM stops it, and the next JVM of the same application
+ * maps it ({@code -Xshare:on} fails a JVM that cannot); a rebuilt application trains again. Real JVMs, a tiny
+ * application shaped like a Quarkus one ({@code quarkus-app/quarkus-run.jar}, started from its folder).
+ */
+class ClassArchivesTest {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    @TempDir
+    Path dir;
+    Path application;
+
+    @BeforeEach
+    void buildApplication() throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(sources.resolve("Fixture.java"), """
+                public class Fixture {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("up");
+                        System.out.flush();
+                        if (args.length == 0) {
+                            new java.util.concurrent.CountDownLatch(1).await(); // until SIGTERM
+                        }
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), sources.resolve("Fixture.java").toString()));
+        application = Files.createDirectories(dir.resolve("quarkus-app")).resolve("quarkus-run.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Fixture");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(application), manifest)) {
+            jar.putNextEntry(new JarEntry("Fixture.class"));
+            jar.write(Files.readAllBytes(classes.resolve("Fixture.class")));
+            jar.closeEntry();
+        }
+        aged(application, 60);
+    }
+
+    @Test
+    void aStartWithoutAnArchiveTrainsOneOnlyWhenAsked() {
+        ClassArchives.Choice plain = ClassArchives.choose(application, false);
+        assertEquals(List.of(), plain.options());
+        assertNull(plain.writtenAtExit());
+
+        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        assertNotNull(training.writtenAtExit());
+        assertEquals(application.getParent(), training.writtenAtExit().getParent());
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + training.writtenAtExit()), training.options());
+        assertFalse(training.writtenAtExit().equals(ClassArchives.choose(application, true).writtenAtExit()),
+                "two instances of a service write different files");
+    }
+
+    @Test
+    void theArchiveWrittenAtSigtermIsMappedByTheNextStart() throws Exception {
+        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        Process jvm = start(training.options(), List.of());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("up", out.readLine());
+            jvm.destroy(); // SIGTERM, as the stack stops a service
+            assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
+        }
+        ClassArchives.settle(training.writtenAtExit(), true);
+        Path trained = application.resolveSibling(ClassArchives.TRAINED);
+        assertTrue(Files.exists(trained));
+        assertFalse(Files.exists(training.writtenAtExit()));
+
+        ClassArchives.Choice next = ClassArchives.choose(application, true);
+        assertEquals(List.of("-XX:SharedArchiveFile=" + trained), next.options());
+        assertNull(next.writtenAtExit(), "a current archive is not trained again");
+        List<String> options = new ArrayList<>(next.options());
+        options.addAll(List.of("-Xshare:on", "-Xlog:class+load=info"));
+        Process mapped = start(options, List.of("once"));
+        String output = new String(mapped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(mapped.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, mapped.exitValue(), output);
+        assertTrue(output.contains("Fixture source: shared objects file (top)"), output);
+    }
+
+    @Test
+    void aRebuiltApplicationTrainsAgain() throws IOException {
+        Path trained = Files.writeString(application.resolveSibling(ClassArchives.TRAINED), "archive");
+        aged(trained, 30);
+        assertNull(ClassArchives.choose(application, true).writtenAtExit(), "archive newer than every file: current");
+
+        Path library = Files.createDirectories(application.resolveSibling("lib").resolve("main")).resolve("library.jar");
+        try (OutputStream jar = Files.newOutputStream(library)) {
+            jar.write(1);
+        }
+        assertNotNull(ClassArchives.choose(application, true).writtenAtExit(), "a file newer than the archive: stale");
+        assertEquals(List.of(), ClassArchives.choose(application, false).options(), "a stale archive is never mapped");
+    }
+
+    @Test
+    void aJvmKilledWhileWritingLeavesNoArchive() throws IOException {
+        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        Files.writeString(training.writtenAtExit(), "half an archive");
+        ClassArchives.settle(training.writtenAtExit(), false);
+        assertFalse(Files.exists(training.writtenAtExit()));
+        assertFalse(Files.exists(application.resolveSibling(ClassArchives.TRAINED)));
+    }
+
+    private Process start(List<String> archiveOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC"));
+        command.addAll(archiveOptions);
+        command.addAll(List.of("-jar", application.getFileName().toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(application.getParent().toFile()).redirectErrorStream(true).start();
+    }
+
+    /** Sets the file's modification time {@code minutes} ago, clear of the file system's time resolution. */
+    private static void aged(Path file, long minutes) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(minutes * 60)));
+    }
+}
