@@ -7,12 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,7 +152,9 @@ public class InboundEvents {
         try {
             retryingTransiently(consumer, events.size() + " events", () -> {
                 prepare.accept(List.copyOf(events.values()));
-                events.values().forEach(event -> applyOnce(consumer, event, apply));
+                // The poll's inbox rows in one statement; an event twice in the poll is applied at its first place.
+                Set<String> first = inbox.firstDeliveries(consumer, events.values().stream().map(EventEnvelope::id).toList());
+                events.values().forEach(event -> applyOnce(consumer, event, apply, () -> first.remove(event.id())));
                 return null;
             });
         } catch (ConsumerStopping e) {
@@ -184,7 +188,8 @@ public class InboundEvents {
 
     private boolean handle(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
         try {
-            return retryingTransiently(consumer, "event " + event.id(), () -> applyOnce(consumer, event, apply));
+            return retryingTransiently(consumer, "event " + event.id(),
+                    () -> applyOnce(consumer, event, apply, () -> inbox.firstDelivery(consumer, event.id())));
         } catch (ConsumerStopping e) {
             throw e;
         } catch (RuntimeException e) {
@@ -214,17 +219,18 @@ public class InboundEvents {
     }
 
     /**
-     * Inside the caller's transaction: records the event in the inbox and applies it unless this consumer applied it
-     * before, in the event's request id and as a child span of the one that appended it.
+     * Inside the caller's transaction: applies the event if {@code firstDelivery} (its inbox row, recorded in this
+     * transaction) says this consumer did not apply it before, in the event's request id and as a child span of the one
+     * that appended it.
      */
-    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
+    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply, BooleanSupplier firstDelivery) {
         String previousRequestId = RequestIds.current();
         String previousTraceparent = RequestIds.currentTraceparent();
         RequestIds.set(event.requestid());
         RequestIds.setTraceparent(event.traceparent());
         Span span = consumerSpan(consumer, event);
         try (Scope ignored = span.makeCurrent()) {
-            if (!inbox.firstDelivery(consumer, event.id())) {
+            if (!firstDelivery.getAsBoolean()) {
                 LOG.debugf("%s: event %s already applied, skipping", consumer, event.id());
                 return false;
             }
