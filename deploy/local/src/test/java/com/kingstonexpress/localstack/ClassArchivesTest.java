@@ -1,5 +1,6 @@
 package com.kingstonexpress.localstack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,14 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -108,6 +113,28 @@ class ClassArchivesTest {
         assertTrue(mapped.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, mapped.exitValue(), output);
         assertTrue(output.contains("Fixture source: shared objects file (top)"), output);
+    }
+
+    @Test
+    void aServiceStartedToTrainLeavesItsArchiveWhenTheStackStopsIt() throws Exception {
+        StackConfig.Service service = new StackConfig.Service("fixture", "fixture", 1, 2, null);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path logs = dir.resolve("logs");
+        ServiceProcess training = ServiceProcess.start(service, application, Map.of(), logs, new PrintStream(console, true, StandardCharsets.UTF_8), true);
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("this run writes one when the stack stops"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(logs.resolve("fixture.log"))
+                && Files.readString(logs.resolve("fixture.log")).contains("up"));
+        training.stop();
+        assertTrue(Files.exists(application.resolveSibling(ClassArchives.TRAINED)));
+        try (var left = Files.list(application.getParent())) {
+            assertEquals(List.of(), left.filter(f -> f.toString().endsWith(".part")).toList());
+        }
+
+        console.reset();
+        ServiceProcess next = ServiceProcess.start(service, application, Map.of(), logs, new PrintStream(console, true, StandardCharsets.UTF_8), true);
+        next.kill();
+        assertEquals("", console.toString(StandardCharsets.UTF_8), "a current archive: nothing to train");
+        assertTrue(Files.exists(application.resolveSibling(ClassArchives.TRAINED)), "a killed start that did not train keeps it");
     }
 
     @Test
