@@ -192,9 +192,9 @@ public class Downstreams {
                 .compose(request -> {
                     connected[0] = true;
                     request.headers().setAll(headers);
-                    return request.send();
+                    // body() in the callback that gets the response: chunks before it are dropped.
+                    return request.send().compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
                 })
-                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)))
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .onSuccess(a -> breaker.recordSuccess())
                 .onFailure(t -> {
