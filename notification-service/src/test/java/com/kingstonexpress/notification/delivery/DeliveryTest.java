@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +194,53 @@ class DeliveryTest {
         asSeller(seller).post(deliveries + "/no-such-delivery/replay").then().statusCode(404).contentType("application/problem+json");
         asSeller(Events.newSeller()).post(deliveries + "/" + deliveryId + "/replay").then().statusCode(404);
         asSeller(seller).get(deliveries + "?status=LOST").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
+     * The delivery log is what the endpoints said: many deliveries in flight at once, to endpoints that accept and
+     * endpoints that refuse, and every attempt recorded with the status and body its endpoint sent (CI once stored a
+     * 503 with an empty body), one recorded attempt per request the endpoints received.
+     */
+    @Test
+    void everyAttemptRecordsWhatItsEndpointAnswered() throws Exception {
+        List<String> subscriptions = new ArrayList<>();
+        List<String> hooks = new ArrayList<>();
+        int perSeller = 20;
+        for (int status : new int[] { 200, 200, 503, 503 }) {
+            String seller = Events.newSeller();
+            String name = hook();
+            receiver.answer(name, status);
+            hooks.add(name);
+            subscriptions.add(subscribe(seller, receiver.url(name), "message.received").get("subscriptionId"));
+            for (int i = 0; i < perSeller; i++) {
+                Events.sendCustomerMessage(seller);
+            }
+        }
+        // Test profile: a refused delivery is parked after 3 s of retries.
+        await().atMost(EVENTUALLY).until(() -> count("SELECT count(*) FROM notification_delivery WHERE subscription_id = ANY (?)"
+                + " AND status IN ('DELIVERED', 'FAILED')", subscriptions) == 4L * perSeller);
+
+        long requests = hooks.stream().mapToLong(name -> receiver.requests(name).size()).sum();
+        String attempts = " FROM notification_delivery_attempt a JOIN notification_delivery d ON d.delivery_id = a.delivery_id"
+                + " WHERE d.subscription_id = ANY (?)";
+        assertEquals(requests, count("SELECT count(*)" + attempts, subscriptions), "one recorded attempt per request received");
+        assertTrue(requests > 4L * perSeller, "the refused deliveries were retried: " + requests + " requests");
+        // An attempt may time out on a busy machine (no answer, an error instead); one that was answered has its body.
+        assertEquals(0L, count("SELECT count(*)" + attempts + " AND a.status_code IS NOT NULL"
+                + " AND a.response IS DISTINCT FROM '{\"answer\":' || a.status_code || '}'", subscriptions),
+                "attempts recorded with a body other than their endpoint's");
+        assertEquals(0L, count("SELECT count(*)" + attempts + " AND a.status_code IS NULL AND a.error IS DISTINCT FROM 'timed out'",
+                subscriptions), "attempts that failed for another reason than a timeout");
+    }
+
+    private long count(String sql, List<String> subscriptions) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("text", subscriptions.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
