@@ -28,10 +28,18 @@ final class BaselineSql {
 
     // ---- create order (PlaceOrder with an Idempotency-Key), in this order, one transaction ----
     static final String IDEMPOTENCY_CLAIM = "INSERT INTO kx_idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
-    static final String SEQUENCE = """
-            INSERT INTO kx_event_sequence (subject, last_seq) VALUES (?, 1)
-            ON CONFLICT (subject) DO UPDATE SET last_seq = kx_event_sequence.last_seq + 1
-            RETURNING last_seq""";
+    /** {@code Outbox.append}: the subject's next sequence number and the outbox row, in one statement. */
+    static final String APPEND = """
+            WITH numbered AS (
+                INSERT INTO kx_event_sequence (subject, last_seq) VALUES (?, 1)
+                ON CONFLICT (subject) DO UPDATE SET last_seq = kx_event_sequence.last_seq + 1
+                RETURNING last_seq),
+            appended AS (
+                INSERT INTO kx_outbox (event_id, topic, record_key, event_type, payload)
+                SELECT ?, ?, ?, ?, '{"sequence":' || last_seq || ',' || ? FROM numbered
+                RETURNING 1)
+            SELECT last_seq FROM numbered, appended""";
+    /** The floor's outbox row: a plain insert. */
     static final String OUTBOX = "INSERT INTO kx_outbox (event_id, topic, record_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
     static final String INSERT_ORDER = "insert into orders (address_confirmed_at, created_at, customer_id, customer_name, addr_city, addr_country,"
             + " addr_line1, addr_line2, addr_name, addr_phone, addr_postal_code, addr_region, fulfillment_center_id, notes, search_text, seller_id,"
@@ -114,7 +122,7 @@ final class BaselineSql {
             p.setString(3, "0".repeat(64));
             p.executeUpdate();
         }
-        sequenceAndOutbox(c, id);
+        appendEvent(c, id);
         insertOrder(c, id, now);
         try (PreparedStatement p = c.prepareStatement(INSERT_LINE)) {
             p.setString(1, id);
@@ -151,20 +159,17 @@ final class BaselineSql {
         }
     }
 
-    private static void sequenceAndOutbox(Connection c, String subject) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(SEQUENCE)) {
+    private static void appendEvent(Connection c, String subject) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(APPEND)) {
             p.setString(1, subject);
+            p.setObject(2, UUID.randomUUID());
+            p.setString(3, "kx.orders.v1");
+            p.setString(4, subject);
+            p.setString(5, "kx.order.placed.v1");
+            p.setString(6, PAYLOAD.substring(1));
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
             }
-        }
-        try (PreparedStatement p = c.prepareStatement(OUTBOX)) {
-            p.setObject(1, UUID.randomUUID());
-            p.setString(2, "kx.orders.v1");
-            p.setString(3, subject);
-            p.setString(4, "kx.order.placed.v1");
-            p.setString(5, PAYLOAD);
-            p.executeUpdate();
         }
     }
 
@@ -389,7 +394,7 @@ final class BaselineSql {
         drain(c, OPEN_INCIDENTS);
         drain(c, ATTENTION, id);
         drain(c, EVIDENCE, id);
-        sequenceAndOutbox(c, id);
+        appendEvent(c, id);
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement(HISTORY)) {
             p.setString(1, "seller-user-bench");

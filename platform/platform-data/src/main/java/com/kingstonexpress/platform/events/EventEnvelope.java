@@ -41,6 +41,11 @@ public record EventEnvelope(
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
 
+    /** This envelope with its per-subject sequence number. */
+    public EventEnvelope withSequence(long sequence) {
+        return new EventEnvelope(specversion, id, source, type, subject, time, datacontenttype, sequence, requestid, traceparent, data);
+    }
+
     /**
      * Reads event data leniently about what it may add (unknown fields are a newer producer's, not an error) and
      * strictly about what it must carry: enum values must be known and {@code @JsonProperty(required = true)}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,15 +82,19 @@ class OutboxAndInboxTest {
     @Test
     void eventsOfOneSubjectArePublishedInOrderWithIncreasingSequence() {
         String subject = "order-" + UUID.randomUUID();
+        List<EventEnvelope> appended = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             int n = i;
-            QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, "com.kingstonexpress.test.step.v1", subject, Map.of("n", n)));
+            appended.add(QuarkusTransaction.requiringNew().call(
+                    () -> outbox.append(TOPIC, "com.kingstonexpress.test.step.v1", subject, Map.of("n", n))));
         }
         List<ConsumerRecord<String, String>> records = KafkaTopics.await(TOPIC, r -> subject.equals(r.key()), l -> l.size() >= 20, WAIT);
         for (int i = 0; i < 20; i++) {
             EventEnvelope e = parse(records.get(i).value());
             assertEquals(i + 1, e.data().get("n").asInt());
             assertEquals(i + 1L, e.sequence());
+            // What append returned is what was published, sequence included (the statement writes it into the payload).
+            assertEquals(appended.get(i), e);
         }
     }
 
