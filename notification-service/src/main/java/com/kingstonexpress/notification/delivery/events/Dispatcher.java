@@ -215,8 +215,8 @@ public class Dispatcher {
     /**
      * One POST, its answer read whole, within the delivery timeout. Runs on {@link #calls}, and asks for the
      * body in the callback that gets the response: Vert.x drops body chunks that arrive before {@code body()}
-     * is called, and documents a flat request-send-body chain started off its event loop as racy. Ours was,
-     * and CI once recorded a 503 with an empty body.
+     * is called, and documents a flat request-send-body chain started off its event loop as racy. Ours was
+     * built that way when CI once recorded a 503 with an empty body (not reproduced here since).
      */
     private Future<Response> post(RequestOptions request, byte[] body) {
         return client.request(request)
