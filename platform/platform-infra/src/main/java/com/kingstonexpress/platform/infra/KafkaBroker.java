@@ -56,7 +56,7 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Without a current class-data archive in the data folder, the broker writes one when it stops cleanly
      * ({@link ClassDataArchive}), and later starts on the same folder map it: measured on this project's machine, the
-     * broker listened after 2.4-2.7 s instead of 3.4-3.6 s, with 3.1-3.6 instead of 4.2-4.4 s of CPU. Whether or not
+     * broker listened after 2.4-3.2 s instead of 3.4-3.8 s, with 3.1-4.2 instead of 4.2-4.6 s of CPU. Whether or not
      * this is asked for, a current archive there is mapped.
      */
     public KafkaBroker trainingClassArchive() {
