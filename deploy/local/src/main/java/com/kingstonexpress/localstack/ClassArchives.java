@@ -32,11 +32,6 @@ final class ClassArchives {
         return ClassDataArchive.choose(application.resolveSibling(TRAINED), applicationFiles(application), train);
     }
 
-    /** See {@link ClassDataArchive#settle}. */
-    static void settle(Path writtenAtExit, boolean exitedOnItsOwn) {
-        ClassDataArchive.settle(writtenAtExit, exitedOnItsOwn);
-    }
-
     /** Every file of the application's folder but the archives: a rebuild touches some of them. */
     private static List<Path> applicationFiles(Path application) {
         try (Stream<Path> files = Files.walk(application.getParent())) {

@@ -199,7 +199,7 @@ final class ServiceProcess {
 
     private void settleArchive(boolean exitedOnItsOwn) {
         if (archiveWrittenAtExit != null && !process.isAlive()) {
-            ClassArchives.settle(archiveWrittenAtExit, exitedOnItsOwn);
+            ClassDataArchive.settle(archiveWrittenAtExit, exitedOnItsOwn);
         }
     }
 

@@ -100,7 +100,7 @@ class ClassArchivesTest {
             jvm.destroy(); // SIGTERM, as the stack stops a service
             assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
         }
-        ClassArchives.settle(training.writtenAtExit(), true);
+        ClassDataArchive.settle(training.writtenAtExit(), true);
         Path trained = application.resolveSibling(ClassArchives.TRAINED);
         assertTrue(Files.exists(trained));
         assertFalse(Files.exists(training.writtenAtExit()));
@@ -157,7 +157,7 @@ class ClassArchivesTest {
     void aJvmKilledWhileWritingLeavesNoArchive() throws IOException {
         ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         Files.writeString(training.writtenAtExit(), "half an archive");
-        ClassArchives.settle(training.writtenAtExit(), false);
+        ClassDataArchive.settle(training.writtenAtExit(), false);
         assertFalse(Files.exists(training.writtenAtExit()));
         assertFalse(Files.exists(application.resolveSibling(ClassArchives.TRAINED)));
     }
