@@ -189,19 +189,26 @@ public class OrderQueries {
     }
 
     /**
+     * Open orders in status ?1 since before ?2, after the cursor (?3, ?4), without flag ?5, oldest first, at most ?6.
+     * The open-status condition is spelled out so that a plan made for any status (a generic plan) may use the
+     * partial index {@code orders_open_status_since} (V6) too: the pass then reads that index, not the orders' rows.
+     */
+    static final String STALE_CANDIDATES_SQL = """
+            SELECT o.order_id FROM orders o
+            WHERE o.status = ?1 AND o.status NOT IN ('DELIVERED', 'CANCELLED') AND o.status_changed_at < ?2
+              AND (o.status_changed_at, o.order_id) > (?3, ?4)
+              AND NOT EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = o.order_id AND a.flag = ?5)
+            ORDER BY o.status_changed_at, o.order_id
+            LIMIT ?6""";
+
+    /**
      * Orders in {@code status} since before {@code changedBefore} that do not carry {@code flag} yet, after
      * {@code after}, oldest first: flagged orders never fill a page, so a pass reaches every candidate.
      */
     @SuppressWarnings("unchecked")
     public List<OrderEntity> unflaggedInStatusSince(OrderStatus status, Instant changedBefore, AttentionFlag flag,
             StaleCursor after, int limit) {
-        List<String> ids = em.createNativeQuery("""
-                SELECT o.order_id FROM orders o
-                WHERE o.status = ?1 AND o.status_changed_at < ?2
-                  AND (o.status_changed_at, o.order_id) > (?3, ?4)
-                  AND NOT EXISTS (SELECT 1 FROM order_attention a WHERE a.order_id = o.order_id AND a.flag = ?5)
-                ORDER BY o.status_changed_at, o.order_id
-                LIMIT ?6""")
+        List<String> ids = em.createNativeQuery(STALE_CANDIDATES_SQL)
                 .setParameter(1, status.name()).setParameter(2, Timestamp.from(changedBefore))
                 .setParameter(3, Timestamp.from(after.statusChangedAt())).setParameter(4, after.orderId())
                 .setParameter(5, flag.name()).setParameter(6, limit)

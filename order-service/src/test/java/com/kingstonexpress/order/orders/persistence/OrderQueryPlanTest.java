@@ -79,6 +79,12 @@ class OrderQueryPlanTest {
             em.createNativeQuery("""
                     INSERT INTO order_attention (order_id, flag, raised_at)
                     SELECT 'perf-' || n, 'CUSTOMS_HOLD', now() FROM generate_series(500, 40000, 500) AS n""").executeUpdate();
+            // The stale-status job's flag on every shipped order but perf-1, perf-1001, ... perf-39001: a pass walks
+            // past thousands of flagged orders to find the few it has to flag.
+            em.createNativeQuery("""
+                    INSERT INTO order_attention (order_id, flag, raised_at)
+                    SELECT order_id, 'STATUS_NOT_UPDATING', now() FROM orders
+                    WHERE order_id LIKE 'perf-%' AND status = 'SHIPPED' AND order_id NOT LIKE '%001'""").executeUpdate();
             // Other sellers' flags, ten times as many: the filter must not read them (#12 L11).
             em.createNativeQuery("""
                     INSERT INTO order_attention (order_id, flag, raised_at)
@@ -147,6 +153,41 @@ class OrderQueryPlanTest {
             s.execute("DEALLOCATE text_search");
             LOG.infof("plan of the 7th run of a prepared text search:%n%s", plan);
             assertIndexScan(plan.toString(), "orders_seller_search_trgm");
+        }
+    }
+
+    @Test
+    void theStaleStatusPassReadsOneIndexEvenWhenPlannedForAnyStatus() throws SQLException {
+        // The service plans each statement for its values (force_custom_plan); a plan made for any status, forced
+        // here, must still read the partial index alone, so that the pass does not hang on that setting.
+        String sql = OrderQueries.STALE_CANDIDATES_SQL;
+        for (int i = 1; i <= 6; i++) {
+            sql = sql.replace("?" + i, "$" + i);
+        }
+        String run = "EXECUTE stale('SHIPPED', now() - interval '72 hours', 'epoch', '', 'STATUS_NOT_UPDATING', 200)";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            s.execute("PREPARE stale(text, timestamptz, timestamptz, text, text, int) AS " + sql);
+            StringBuilder plan = new StringBuilder();
+            try (var rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + run)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            List<String> candidates = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery(run)) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+            s.execute("DEALLOCATE stale");
+            s.execute("RESET plan_cache_mode");
+            LOG.infof("generic plan of the stale-status candidates:%n%s", plan);
+            assertIndexScan(plan.toString(), "Index Only Scan using orders_open_status_since");
+            // Shipped, unflagged and changed more than 72 hours (4,320 minutes) ago: perf-39001 (oldest) ... perf-5001.
+            List<String> expected = java.util.stream.IntStream.iterate(39, k -> k >= 5, k -> k - 1)
+                    .mapToObj(k -> "perf-" + k + "001").toList();
+            org.junit.jupiter.api.Assertions.assertEquals(expected, candidates);
         }
     }
 
