@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A JVM's trained class-data archive (JDK 17 dynamic CDS): mapped at start when it is current, written when the JVM
@@ -23,6 +26,11 @@ import java.util.UUID;
 public final class ClassDataArchive {
 
     private static final String PART = ".part";
+    /**
+     * A partial archive this old is abandoned: a JVM writes its archive in seconds as it exits, and a launcher killed
+     * meanwhile (SIGKILL) cannot drop the file itself.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
     private ClassDataArchive() {
     }
@@ -46,6 +54,7 @@ public final class ClassDataArchive {
             return new Choice(List.of("-XX:SharedArchiveFile=" + trained), null);
         }
         if (train) {
+            dropAbandonedParts(trained, Instant.now());
             // A name per JVM: two instances of one service (replicas) write theirs at the same time.
             Path written = trained.resolveSibling(trained.getFileName() + "." + UUID.randomUUID() + PART);
             return new Choice(List.of("-XX:ArchiveClassesAtExit=" + written), written);
@@ -67,6 +76,25 @@ public final class ClassDataArchive {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the class-data archive " + writtenAtExit, e);
+        }
+    }
+
+    /**
+     * Deletes partial archives of {@code trained} last written before {@code now} minus {@link #ABANDONED_AFTER}; one
+     * being written now (another replica exiting) is younger and stays. Best effort: a leftover only takes disk.
+     */
+    static void dropAbandonedParts(Path trained, Instant now) {
+        String prefix = trained.getFileName() + ".";
+        Instant cutoff = now.minus(ABANDONED_AFTER);
+        try (Stream<Path> siblings = Files.list(trained.toAbsolutePath().getParent())) {
+            for (Path file : siblings.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(PART) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // the folder unreadable or a file gone meanwhile: the next training start tries again
         }
     }
 
