@@ -34,7 +34,8 @@ import com.kingstonexpress.platform.security.WebhookSignature;
  * and body after a 5xx or a broken connection, as the API's client contract says) and walks its earlier orders
  * forward one step per round — Kingston-dispatched ones by signed center events, then carrier events; seller-managed
  * ones by the seller's actions, then carrier events. A step that fails (a service or the broker is down, or a
- * service has not learned of the order yet) is tried again in the next round with the same event id.
+ * service has not learned of the order yet) is tried again in the next round with the same event id; a webhook
+ * delivery whose answer was lost or a 5xx is sent again byte for byte, signature included, as a sender retries it.
  *
  * <p>Used by the fault end-to-end test and by {@code deploy/local/soak}. Loopback only.
  */
@@ -44,6 +45,8 @@ public final class OrderTraffic implements AutoCloseable {
     public static final String CARRIER_SECRET = "dev-carrier-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CREATE_RETRY_LIMIT = Duration.ofSeconds(90);
+    /** A delivery whose answer was lost is sent again as it was while its signature is well inside the window. */
+    private static final Duration RESEND_WITHIN = WebhookSignature.TOLERANCE.minusMinutes(1);
 
     /** What the writers did, counted as they go. */
     public static final class Figures {
@@ -56,12 +59,15 @@ public final class OrderTraffic implements AutoCloseable {
         public final AtomicLong carrierEvents = new AtomicLong();
         public final AtomicLong sellerActions = new AtomicLong();
         public final AtomicLong stepsRetried = new AtomicLong();
+        /** Webhook deliveries sent again byte for byte, signature included, after an answer was lost or a 5xx. */
+        public final AtomicLong deliveriesResent = new AtomicLong();
 
         @Override
         public String toString() {
             return String.format("creates acknowledged %d (retried %d, given up %d); center events %d, carrier events %d, seller actions %d "
-                    + "(steps retried %d); 5xx %d, connection errors %d", createsAcknowledged.get(), createsRetried.get(), createsGivenUp.get(),
-                    centerEvents.get(), carrierEvents.get(), sellerActions.get(), stepsRetried.get(), serverErrors.get(), connectionErrors.get());
+                    + "(steps retried %d, webhook deliveries resent as they were %d); 5xx %d, connection errors %d", createsAcknowledged.get(),
+                    createsRetried.get(), createsGivenUp.get(), centerEvents.get(), carrierEvents.get(), sellerActions.get(), stepsRetried.get(),
+                    deliveriesResent.get(), serverErrors.get(), connectionErrors.get());
         }
     }
 
@@ -258,6 +264,8 @@ public final class OrderTraffic implements AutoCloseable {
         final List<String> steps;
         final Map<String, String> eventIds = new LinkedHashMap<>();
         final Map<String, Instant> occurredAt = new LinkedHashMap<>();
+        /** Per step, the signed delivery whose answer was lost or a 5xx: a sender retries it as it was. */
+        final Map<String, Delivery> unanswered = new LinkedHashMap<>();
         int next;
 
         Order(String id, boolean kingston, String sellerToken) {
@@ -319,10 +327,23 @@ public final class OrderTraffic implements AutoCloseable {
         if (type.equals("DELIVERED")) {
             e.put("proof", "signature:" + order.id.substring(0, 8));
         }
-        Reply r = postSigned(center ? "/api/v1/fulfillment-centers/" + CenterSimulator.DEMO_CENTER + "/events"
-                : "/api/v1/carriers/" + CARRIER + "/tracking-events", center ? CenterSimulator.DEMO_CENTER_SECRET : CARRIER_SECRET,
-                write(Map.of("events", List.of(e))));
-        // Refused for now (e.g. the order or its tracking number is not known to fulfillment yet): try again later.
+        Delivery delivery = order.unanswered.remove(type);
+        if (delivery != null && delivery.signedAt().isAfter(Instant.now().minus(RESEND_WITHIN))) {
+            figures.deliveriesResent.incrementAndGet();
+        } else {
+            byte[] bytes = write(Map.of("events", List.of(e))).getBytes(StandardCharsets.UTF_8);
+            Instant now = Instant.now();
+            delivery = new Delivery(bytes, WebhookSignature.sign(center ? CenterSimulator.DEMO_CENTER_SECRET : CARRIER_SECRET, now, bytes), now);
+        }
+        Reply r = post(center ? "/api/v1/fulfillment-centers/" + CenterSimulator.DEMO_CENTER + "/events"
+                : "/api/v1/carriers/" + CARRIER + "/tracking-events", delivery);
+        if (r.status < 0 || r.status >= 500) {
+            // Maybe applied, maybe not: the same bytes under the same signature either go first or get the first answer.
+            order.unanswered.put(type, delivery);
+            return false;
+        }
+        // Refused for now (e.g. the order or its tracking number is not known to fulfillment yet): a later attempt is
+        // a new delivery, signed again, since a resent one would get the same answer.
         return r.status == 202 && r.body.path("accepted").asInt() + r.body.path("duplicates").asInt() == 1;
     }
 
@@ -360,11 +381,13 @@ public final class OrderTraffic implements AutoCloseable {
     private record Reply(int status, JsonNode body) {
     }
 
-    private Reply postSigned(String path, String secret, String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    /** One signed webhook request, as a sender keeps it to retry. */
+    private record Delivery(byte[] bytes, String signature, Instant signedAt) {
+    }
+
+    private Reply post(String path, Delivery delivery) {
         return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(secret, Instant.now(), bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+                .header(WebhookSignature.HEADER, delivery.signature()).POST(HttpRequest.BodyPublishers.ofByteArray(delivery.bytes())));
     }
 
     private Reply send(HttpRequest.Builder request) {
