@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.kingstonexpress.platform.infra.DevTokens;
+import com.kingstonexpress.platform.infra.Directories;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -44,7 +45,12 @@ final class RunningStack {
                 System.setProperty("otel.exporter.otlp.endpoint", TRACES.endpoint());
                 System.setProperty("otel.exporter.otlp.protocol", "http/protobuf");
                 stack = new LocalStack(StackConfig.onFreePorts(root, data), System.out);
-                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "kx-e2e-stack-stop"));
+                // The stack's folder (databases, broker, logs: hundreds of MiB) goes with it.
+                LocalStack started = stack;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    Directories.deleteRecursively(data);
+                }, "kx-e2e-stack-stop"));
                 stack.start();
             } catch (IOException e) {
                 failedToStart = new UncheckedIOException(e);

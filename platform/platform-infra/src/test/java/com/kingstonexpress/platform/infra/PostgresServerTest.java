@@ -6,19 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresServerTest {
 
+    @TempDir
+    Path data;
+
     @Test
     void aServerWithADataDirectoryFindsItsDataAgainAfterARestart() throws Exception {
-        Path data = Files.createTempDirectory("kx-pg-restart");
         int port = FreePorts.find();
         try (PostgresServer first = PostgresServer.start(data, port)) {
             first.ensureDatabase("kx_keep");

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import com.kingstonexpress.platform.infra.Directories;
 import com.kingstonexpress.platform.infra.KafkaBroker;
 import com.kingstonexpress.platform.infra.PostgresServer;
 
@@ -59,7 +60,12 @@ public final class SharedInfrastructure {
             kafka = new KafkaBroker(dir, 0, 3);
             kafka.start();
             LOG.infof("embedded Kafka broker up at %s in %d ms", kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::kill, "kx-test-kafka-stop"));
+            // The broker's folder goes with it: each test JVM would otherwise leave its log in the temporary folder.
+            KafkaBroker broker = kafka;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                broker.kill();
+                Directories.deleteRecursively(dir);
+            }, "kx-test-kafka-stop"));
             bootstrapServers = kafka.bootstrapServers();
             return bootstrapServers;
         } catch (IOException e) {
