@@ -61,16 +61,13 @@ public final class OrderTraffic implements AutoCloseable {
         public final AtomicLong stepsRetried = new AtomicLong();
         /** Webhook deliveries sent again byte for byte, signature included, after an answer was lost or a 5xx. */
         public final AtomicLong deliveriesResent = new AtomicLong();
-        /** Resent deliveries answered with a 4xx: a retry of a delivery must get its first answer or go first. */
-        public final AtomicLong resendsRefused = new AtomicLong();
 
         @Override
         public String toString() {
             return String.format("creates acknowledged %d (retried %d, given up %d); center events %d, carrier events %d, seller actions %d "
-                    + "(steps retried %d, webhook deliveries resent as they were %d, refused %d); 5xx %d, connection errors %d",
-                    createsAcknowledged.get(), createsRetried.get(), createsGivenUp.get(), centerEvents.get(), carrierEvents.get(),
-                    sellerActions.get(), stepsRetried.get(), deliveriesResent.get(), resendsRefused.get(), serverErrors.get(),
-                    connectionErrors.get());
+                    + "(steps retried %d, webhook deliveries resent as they were %d); 5xx %d, connection errors %d", createsAcknowledged.get(),
+                    createsRetried.get(), createsGivenUp.get(), centerEvents.get(), carrierEvents.get(), sellerActions.get(), stepsRetried.get(),
+                    deliveriesResent.get(), serverErrors.get(), connectionErrors.get());
         }
     }
 
@@ -331,8 +328,7 @@ public final class OrderTraffic implements AutoCloseable {
             e.put("proof", "signature:" + order.id.substring(0, 8));
         }
         Delivery delivery = order.unanswered.remove(type);
-        boolean resent = delivery != null && delivery.signedAt().isAfter(Instant.now().minus(RESEND_WITHIN));
-        if (resent) {
+        if (delivery != null && delivery.signedAt().isAfter(Instant.now().minus(RESEND_WITHIN))) {
             figures.deliveriesResent.incrementAndGet();
         } else {
             byte[] bytes = write(Map.of("events", List.of(e))).getBytes(StandardCharsets.UTF_8);
@@ -345,9 +341,6 @@ public final class OrderTraffic implements AutoCloseable {
             // Maybe applied, maybe not: the same bytes under the same signature either go first or get the first answer.
             order.unanswered.put(type, delivery);
             return false;
-        }
-        if (resent && r.status >= 400) {
-            figures.resendsRefused.incrementAndGet();
         }
         // Refused for now (e.g. the order or its tracking number is not known to fulfillment yet): a later attempt is
         // a new delivery, signed again, since a resent one would get the same answer.
