@@ -13,9 +13,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,15 +61,20 @@ public final class OrderTraffic implements AutoCloseable {
         public final AtomicLong carrierEvents = new AtomicLong();
         public final AtomicLong sellerActions = new AtomicLong();
         public final AtomicLong stepsRetried = new AtomicLong();
-        /** Webhook deliveries sent again byte for byte, signature included, after an answer was lost or a 5xx. */
+        /** Webhook deliveries sent again byte for byte, signature included, after an answer was lost, a 5xx or a 429. */
         public final AtomicLong deliveriesResent = new AtomicLong();
+        /** Resent deliveries answered with a 4xx: a retry of a delivery must get its first answer or go first. */
+        public final AtomicLong resendsRefused = new AtomicLong();
+        /** The first few of those answers, status and body, so a failure says who refused and why. */
+        public final Queue<String> refusedResends = new ConcurrentLinkedQueue<>();
 
         @Override
         public String toString() {
             return String.format("creates acknowledged %d (retried %d, given up %d); center events %d, carrier events %d, seller actions %d "
-                    + "(steps retried %d, webhook deliveries resent as they were %d); 5xx %d, connection errors %d", createsAcknowledged.get(),
-                    createsRetried.get(), createsGivenUp.get(), centerEvents.get(), carrierEvents.get(), sellerActions.get(), stepsRetried.get(),
-                    deliveriesResent.get(), serverErrors.get(), connectionErrors.get());
+                    + "(steps retried %d, webhook deliveries resent as they were %d, refused %d); 5xx %d, connection errors %d",
+                    createsAcknowledged.get(), createsRetried.get(), createsGivenUp.get(), centerEvents.get(), carrierEvents.get(),
+                    sellerActions.get(), stepsRetried.get(), deliveriesResent.get(), resendsRefused.get(), serverErrors.get(),
+                    connectionErrors.get()) + (refusedResends.isEmpty() ? "" : "; refused resends: " + refusedResends);
         }
     }
 
@@ -328,7 +335,8 @@ public final class OrderTraffic implements AutoCloseable {
             e.put("proof", "signature:" + order.id.substring(0, 8));
         }
         Delivery delivery = order.unanswered.remove(type);
-        if (delivery != null && delivery.signedAt().isAfter(Instant.now().minus(RESEND_WITHIN))) {
+        boolean resent = delivery != null && delivery.signedAt().isAfter(Instant.now().minus(RESEND_WITHIN));
+        if (resent) {
             figures.deliveriesResent.incrementAndGet();
         } else {
             byte[] bytes = write(Map.of("events", List.of(e))).getBytes(StandardCharsets.UTF_8);
@@ -337,10 +345,14 @@ public final class OrderTraffic implements AutoCloseable {
         }
         Reply r = post(center ? "/api/v1/fulfillment-centers/" + CenterSimulator.DEMO_CENTER + "/events"
                 : "/api/v1/carriers/" + CARRIER + "/tracking-events", delivery);
-        if (r.status < 0 || r.status >= 500) {
-            // Maybe applied, maybe not: the same bytes under the same signature either go first or get the first answer.
+        if (r.status < 0 || r.status >= 500 || r.status == 429) {
+            // Maybe applied, maybe not (an answer lost, a 5xx), or not let in yet (the gateway's 429): the same bytes
+            // under the same signature either go first or get the first answer.
             order.unanswered.put(type, delivery);
             return false;
+        }
+        if (resent && r.status >= 400 && figures.resendsRefused.incrementAndGet() <= 5) {
+            figures.refusedResends.add(type + " of " + order.id + " signed " + delivery.signedAt() + ": " + r.status + " " + r.body);
         }
         // Refused for now (e.g. the order or its tracking number is not known to fulfillment yet): a later attempt is
         // a new delivery, signed again, since a resent one would get the same answer.

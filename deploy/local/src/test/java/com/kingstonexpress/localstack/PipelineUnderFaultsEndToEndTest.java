@@ -96,6 +96,7 @@ class PipelineUnderFaultsEndToEndTest {
             assertTrue(acknowledged.size() >= 100, "too few acknowledged creates to prove anything: " + figures);
             assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
                     "every kind of writer made progress: " + figures);
+            assertEquals(0, figures.resendsRefused.get(), "a webhook delivery resent as it was got a 4xx: " + figures);
 
             assertReconciled(access, reconciliation, runStart, acknowledged);
         }

@@ -126,6 +126,7 @@ class ReplicasEndToEndTest {
                     assertTrue(acknowledged.size() >= 60, "too few acknowledged creates to prove anything: " + figures);
                     assertTrue(figures.centerEvents.get() > 0 && figures.carrierEvents.get() > 0 && figures.sellerActions.get() > 0,
                             "every kind of writer made progress: " + figures);
+                    assertEquals(0, figures.resendsRefused.get(), "a webhook delivery resent as it was got a 4xx: " + figures);
 
                     PipelineUnderFaultsEndToEndTest.assertReconciled(access, reconciliation, runStart, acknowledged);
                     for (String service : List.of("order", "fulfillment")) {
