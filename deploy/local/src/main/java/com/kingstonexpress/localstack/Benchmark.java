@@ -136,7 +136,7 @@ public final class Benchmark {
 
     /** One line of the table. {@code baseline}/{@code insertOutbox}: ops/s of the JDBC replays, 0 when none. */
     record Row(String scenario, String via, int clients, double throughput, String unit, double p50Ms, double p99Ms, long ok, long failed,
-            double baseline, double baselineP99Ms, double insertOutbox, String note) {
+            double baseline, double baselineP99Ms, double insertOutbox, String note, Map<String, Double> statementsPerCall) {
     }
 
     private final Options options;
@@ -145,6 +145,8 @@ public final class Benchmark {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Row> rows = new ArrayList<>();
+    /** PostgreSQL's statement counts, or null when the stack's PostgreSQL does not keep them. */
+    private StatementCounts statements;
     /** Orders created by the create scenarios this run: seller-managed for the actions, dispatched for the center. */
     private final Queue<String> sellerManaged = new ConcurrentLinkedQueue<>();
     private final Queue<String> dispatched = new ConcurrentLinkedQueue<>();
@@ -188,17 +190,9 @@ public final class Benchmark {
             }
             BaselineSql.prepare(orders);
         }
-        if (options.runs("create")) {
-            createOrders();
-        }
-        if (options.runs("get") || options.runs("list") || options.runs("dashboard")) {
-            reads();
-        }
-        if (options.runs("actions")) {
-            startProcessing();
-        }
-        if (options.runs("center")) {
-            centerEvents();
+        try (Connection counting = db.connect(db.database("order"))) {
+            statements = StatementCounts.open(counting, out);
+            scenarios();
         }
         String loadAfter = ServiceMemory.loadAverage();
         Map<String, Long> rss = new LinkedHashMap<>();
@@ -224,6 +218,21 @@ public final class Benchmark {
         JSON.writeValue(file.toFile(), report);
         Files.copy(file, dir.resolve("latest.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return file;
+    }
+
+    private void scenarios() throws Exception {
+        if (options.runs("create")) {
+            createOrders();
+        }
+        if (options.runs("get") || options.runs("list") || options.runs("dashboard")) {
+            reads();
+        }
+        if (options.runs("actions")) {
+            startProcessing();
+        }
+        if (options.runs("center")) {
+            centerEvents();
+        }
     }
 
     // ---- create ----------------------------------------------------------------------------------------------
@@ -363,6 +372,7 @@ public final class Benchmark {
         topUpDispatched(needed);
         List<String> orders = new ArrayList<>(dispatched);
         awaitRegisteredInFulfillment(orders);
+        StatementCounts.Snapshot quiet = statements == null ? null : statements.whenQuiet();
         // Ingest: PICKED for each order (NEW -> PROCESSING once applied), concurrent batches as fast as accepted.
         List<List<String>> batches = chunks(orders.subList(0, (int) Math.min(orders.size(), ingestEvents)), batch);
         Queue<List<String>> toSend = new ConcurrentLinkedQueue<>(batches);
@@ -379,9 +389,11 @@ public final class Benchmark {
         List<String> ingested = batches.stream().flatMap(List::stream).toList();
         double drainSeconds = awaitStatus(ingested, "PROCESSING", Duration.ofMinutes(5), Duration.ofMillis(100), null, null);
         double drained = (System.nanoTime() - ingestStart) / 1e9;
+        // Per event, from the webhook until every service that consumes the status change is done with it.
+        Map<String, Double> perEvent = quiet == null ? Map.of() : statements.perCall(quiet, statements.whenQuiet(), ingested.size());
         rows.add(new Row("center events applied (ingest until all visible)", "end to end", options.webhookConcurrency(),
                 drainSeconds < 0 ? 0 : ingested.size() / drained, "events/s", 0, 0, ingested.size(), drainSeconds < 0 ? 1 : 0, 0, 0, 0,
-                String.format("all %d orders PROCESSING %.1f s after the first batch", ingested.size(), drained)));
+                String.format("all %d orders PROCESSING %.1f s after the first batch", ingested.size(), drained), perEvent));
 
         // End to end at a steady rate: HANDED_TO_CARRIER (PROCESSING -> SHIPPED) in batches every 100 ms.
         List<String> e2e = orders.subList(0, (int) Math.min(ingested.size(), endToEndEvents));
@@ -443,7 +455,7 @@ public final class Benchmark {
     private void awaitRegisteredInFulfillment(List<String> orders) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         try (Connection c = db.connect(db.database("fulfillment"));
-                PreparedStatement q = c.prepareStatement("SELECT count(*) FROM shipment WHERE order_id = ANY(?)")) {
+                PreparedStatement q = c.prepareStatement(StatementCounts.MARK + "SELECT count(*) FROM shipment WHERE order_id = ANY(?)")) {
             Array ids = c.createArrayOf("text", orders.toArray());
             while (System.nanoTime() < deadline) {
                 q.setArray(1, ids);
@@ -472,7 +484,7 @@ public final class Benchmark {
         long deadline = start + timeout.toNanos();
         List<String> pending = new ArrayList<>(orders);
         try (Connection c = db.connect(db.database("order"));
-                PreparedStatement q = c.prepareStatement("SELECT order_id FROM orders WHERE order_id = ANY(?) AND status = ?")) {
+                PreparedStatement q = c.prepareStatement(StatementCounts.MARK + "SELECT order_id FROM orders WHERE order_id = ANY(?) AND status = ?")) {
             while (!pending.isEmpty() && System.nanoTime() < deadline) {
                 List<String> watched = acceptedAt == null ? pending : pending.stream().filter(acceptedAt::containsKey).toList();
                 if (watched.isEmpty()) {
@@ -574,7 +586,8 @@ public final class Benchmark {
      * passes it (a dashboard with a section unavailable is not a dashboard served).
      */
     private Load.Stats http(int clients, Requests requests, int expected, java.util.function.Predicate<String> accepted) throws Exception {
-        return Load.run(clients, options.warmUp(), options.duration(), Long.MAX_VALUE, 1, thread -> seq -> {
+        StatementCounts.Snapshot before = statements == null ? null : statements.whenQuiet();
+        Load.Stats stats = Load.run(clients, options.warmUp(), options.duration(), Long.MAX_VALUE, 1, thread -> seq -> {
             HttpRequest r = requests.request(seq);
             if (accepted == null) {
                 return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == expected;
@@ -582,6 +595,7 @@ public final class Benchmark {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == expected && accepted.test(response.body());
         });
+        return before == null ? stats : stats.withStatements(statements.perCall(before, statements.whenQuiet(), stats.calls()));
     }
 
     private int send(HttpRequest request) throws IOException, InterruptedException {
@@ -628,7 +642,7 @@ public final class Benchmark {
 
     private Row row(String scenario, String via, int clients, Load.Stats s, String unit, Load.Stats baseline, double insertOutbox, String note) {
         return new Row(scenario, via, clients, s.throughput(), unit, s.p50(), s.p99(), s.ok(), s.failed(),
-                baseline == null ? 0 : baseline.throughput(), baseline == null ? 0 : baseline.p99(), insertOutbox, note);
+                baseline == null ? 0 : baseline.throughput(), baseline == null ? 0 : baseline.p99(), insertOutbox, note, s.statementsPerCall());
     }
 
     private void printTable(String loadBefore, String loadAfter, Map<String, Long> rss) {
@@ -643,6 +657,16 @@ public final class Benchmark {
                     r.baseline() > 0 ? String.format("%.2f", r.baselineP99Ms()) : "-",
                     r.insertOutbox() > 0 ? String.format("%.1f", r.insertOutbox()) : "-",
                     r.insertOutbox() > 0 ? String.format("%.0f%%", 100 * r.throughput() / r.insertOutbox()) : "-");
+        }
+        if (rows.stream().anyMatch(r -> !r.statementsPerCall().isEmpty())) {
+            // Whole pipeline, from the call until every consumer is done: the work per call no noise moves.
+            out.println();
+            out.println("PostgreSQL statements per call (pg_stat_statements, BEGIN and COMMIT included), by database:");
+            for (Row r : rows) {
+                if (!r.statementsPerCall().isEmpty()) {
+                    out.printf("  %-50s %-10s %s%n", r.scenario(), r.via(), r.statementsPerCall());
+                }
+            }
         }
         out.println("resident memory after the run (MiB): " + rss);
         out.println("load average before: " + loadBefore + ", after: " + loadAfter);

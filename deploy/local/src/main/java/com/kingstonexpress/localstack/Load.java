@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,9 +46,16 @@ final class Load {
 
     /**
      * What one measured run produced; {@code unitsPerOp} counts events in a batch call. {@code throughput} is the
-     * sum of each thread's successful calls over its own measured window.
+     * sum of each thread's successful calls over its own measured window. {@code calls}: every call made, warm-up
+     * included; {@code statementsPerCall}: what they cost PostgreSQL, when counted, else empty.
      */
-    record Stats(long ok, long failed, double seconds, long[] sortedMicros, int unitsPerOp, double throughput) {
+    record Stats(long ok, long failed, double seconds, long[] sortedMicros, int unitsPerOp, double throughput, long calls,
+            Map<String, Double> statementsPerCall) {
+
+        /** The same run, with the PostgreSQL statements per call it cost ({@link StatementCounts}). */
+        Stats withStatements(Map<String, Double> perCall) {
+            return new Stats(ok, failed, seconds, sortedMicros, unitsPerOp, throughput, calls, perCall);
+        }
 
         double p50() {
             return percentileMs(0.50);
@@ -68,7 +76,8 @@ final class Load {
         static Stats of(long failed, double seconds, long[] micros, int unitsPerOp) {
             long[] sorted = micros.clone();
             Arrays.sort(sorted);
-            return new Stats(sorted.length, failed, seconds, sorted, unitsPerOp, seconds <= 0 ? 0 : sorted.length * (double) unitsPerOp / seconds);
+            return new Stats(sorted.length, failed, seconds, sorted, unitsPerOp, seconds <= 0 ? 0 : sorted.length * (double) unitsPerOp / seconds,
+                    sorted.length + failed, Map.of());
         }
     }
 
@@ -155,7 +164,8 @@ final class Load {
             }
             long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
             Arrays.sort(merged);
-            return new Stats(merged.length, failed.get(), measuredThreads == 0 ? 0 : windows / measuredThreads, merged, unitsPerOp, throughput);
+            return new Stats(merged.length, failed.get(), measuredThreads == 0 ? 0 : windows / measuredThreads, merged, unitsPerOp, throughput,
+                    sequence.get(), Map.of());
         } finally {
             pool.shutdownNow();
         }

@@ -55,6 +55,18 @@ class BenchmarkSmokeTest {
             assertTrue(scenarios.contains(expected), expected + " missing from " + scenarios);
         }
         report.get("rows").forEach(r -> assertTrue(r.get("ok").asLong() > 0, "nothing succeeded in " + r));
+        // The stack's PostgreSQL counts statements: a create runs some in order-service's database, and so does each
+        // center event there and in fulfillment's.
+        assertTrue(table.contains("PostgreSQL statements per call"), table);
+        for (JsonNode r : report.get("rows")) {
+            String scenario = r.get("scenario").asText();
+            if (scenario.equals("create order") || scenario.startsWith("center events applied")) {
+                assertTrue(r.path("statementsPerCall").path("kx_orders").asDouble() >= 1, "order-service's statements in " + r);
+            }
+            if (scenario.startsWith("center events applied")) {
+                assertTrue(r.path("statementsPerCall").path("kx_fulfillment").asDouble() >= 1, "fulfillment's statements in " + r);
+            }
+        }
         assertEquals(6, report.get("residentMiB").size(), report.toString());
         assertTrue(report.get("loadAverageAfter").asText().length() > 0);
         assertTrue(Files.exists(again));

@@ -43,7 +43,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", dataDir == null ? "off" : "on");
             if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                        // Statement counts per query and database, for operators and for deploy/local/benchmark.
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.max", "10000");
             }
             return new PostgresServer(builder.start());
         } catch (IOException e) {
