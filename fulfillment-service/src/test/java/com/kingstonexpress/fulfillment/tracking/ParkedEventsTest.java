@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -23,12 +24,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,7 @@ import com.kingstonexpress.platform.infra.DevTokens;
 import com.kingstonexpress.platform.parking.ParkedEvents;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -66,6 +70,8 @@ class ParkedEventsTest {
     OrderProjection projection;
     @Inject
     ObjectMapper json;
+    @Inject
+    EntityManager em;
 
     private final Instant placedAt = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -271,6 +277,48 @@ class ParkedEventsTest {
         }
         assertEquals(0, tables.count("rejected_event WHERE source_id IN (?1, ?2) AND event_id LIKE 'race-%'", CARRIER,
                 OrderFixtures.CENTER));
+    }
+
+    /** Fact keys locked in one call are each held until the transaction ends, a key locked again included. */
+    @Test
+    void factKeysLockedTogetherAreEachHeldUntilTheTransactionEnds() throws Exception {
+        List<String> keys = List.of("order:lock-" + UUID.randomUUID(), "tracking:lock-" + UUID.randomUUID(),
+                "order:lock-" + UUID.randomUUID());
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch looked = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> transaction = holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                parkedEvents.lock(keys);
+                parkedEvents.lock(keys.get(1)); // held already: no second lock is taken
+                locked.countDown();
+                try {
+                    assertTrue(looked.await(30, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            for (String key : keys) {
+                assertFalse(tryLock(key), key + " is not held by the locking transaction");
+            }
+            looked.countDown();
+            transaction.get(30, TimeUnit.SECONDS);
+            for (String key : keys) {
+                assertTrue(tryLock(key), key + " is still held after the locking transaction ended");
+            }
+        } finally {
+            holder.shutdownNow();
+        }
+    }
+
+    /** Whether another transaction gets the fact key's lock at once (ParkedEvents' namespace, "kxpf"). */
+    private boolean tryLock(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, 0x6b78_7066)
+                .setParameter(2, key)
+                .getSingleResult());
     }
 
     private String sellerManagedOrderWithoutTracking(String sellerId) {

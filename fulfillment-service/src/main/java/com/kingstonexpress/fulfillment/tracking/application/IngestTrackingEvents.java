@@ -149,12 +149,24 @@ public class IngestTrackingEvents {
         int accepted = 0;
         // One locking query for the batch's shipments, in the same order-id order as before.
         store.lockShipments(admittedByOrder.keySet());
+        // With the shipments locked, a concurrent batch carrying any of these events for these orders has committed:
+        // one query finds every event stored before, and the batch's new ones go in one statement at the end.
+        Set<String> known = store.storedEventIds(sender,
+                admittedByOrder.values().stream().flatMap(List::stream).map(ReceivedEvent::eventId).toList());
+        List<TrackingStore.NewEvent> toStore = new ArrayList<>();
         Set<String> handedOver = new TreeSet<>();
         for (Map.Entry<String, List<ReceivedEvent>> entry : admittedByOrder.entrySet()) {
-            Applied applied = apply(sender, entry.getKey(), entry.getValue(), now);
+            Applied applied = apply(sender, entry.getKey(), entry.getValue(), now, known, toStore);
             accepted += applied.accepted();
             duplicates += applied.duplicates();
             handedOver.addAll(applied.trackingFacts());
+        }
+        int stored = store.storeAll(sender, toStore, now);
+        if (stored != toStore.size()) {
+            // Another transaction stored one of these event ids for an order this one did not lock (the same id sent for
+            // two orders at once). The states above assumed it new: undo all of it; the sender's retry sees it stored.
+            throw new IllegalStateException(String.format("%d of %d tracking events from %s %s were stored by a concurrent batch; "
+                    + "nothing of this batch is kept", toStore.size() - stored, toStore.size(), sender.kind(), Sender.loggable(sender.id())));
         }
         if (!handedOver.isEmpty()) {
             // A center handed parcels over: carrier events parked for those tracking numbers apply now, once the
@@ -169,8 +181,12 @@ public class IngestTrackingEvents {
     private record Applied(int accepted, int duplicates, List<String> trackingFacts) {
     }
 
-    /** One order's admitted events, applied in arrival order under the shipment's lock. */
-    private Applied apply(Sender sender, String orderId, List<ReceivedEvent> events, Instant now) {
+    /**
+     * One order's admitted events, applied in arrival order under the shipment's lock. An event in {@code known} (stored
+     * before, or earlier in this batch) is a duplicate; each new one is added to {@code known} and to {@code toStore}.
+     */
+    private Applied apply(Sender sender, String orderId, List<ReceivedEvent> events, Instant now, Set<String> known,
+            List<TrackingStore.NewEvent> toStore) {
         int accepted = 0;
         int duplicates = 0;
         ShipmentState before = store.lockShipment(orderId);
@@ -179,11 +195,12 @@ public class IngestTrackingEvents {
             String carrier = sender.kind() == SourceKind.CARRIER ? sender.id() : event.carrier();
             TrackingUpdate update = new TrackingUpdate(event.eventId(), FulfillmentEventType.valueOf(event.type()),
                     event.occurredAt(), carrier, event.trackingNumber());
-            Normalized normalized = StatusNormalizer.apply(state, update);
-            if (!store.storeOnce(sender, orderId, event, carrier, normalized, now)) {
+            if (!known.add(event.eventId())) {
                 duplicates++;
                 continue;
             }
+            Normalized normalized = StatusNormalizer.apply(state, update);
+            toStore.add(new TrackingStore.NewEvent(orderId, event, carrier, normalized));
             accepted++;
             if (normalized.reportable()) {
                 // A status advanced, a condition switched or the shipment learned its tracking: reported, and logged.

@@ -1,11 +1,15 @@
 package com.kingstonexpress.platform.parking;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +21,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.QueryFlushMode;
 import org.jboss.logging.Logger;
@@ -52,6 +57,8 @@ public class ParkedEvents {
     private static final Logger LOG = Logger.getLogger(ParkedEvents.class);
     /** The advisory-lock namespace of fact keys (the two-int form, apart from the relay's single-bigint lock). */
     private static final int LOCK_SPACE = 0x6b78_7066; // "kxpf"
+    /** The transaction's resource naming the fact keys it holds locked. */
+    private static final String HELD_KEY = ParkedEvents.class.getName() + ".held";
 
     @Inject
     EntityManager em;
@@ -71,15 +78,38 @@ public class ParkedEvents {
         lock(List.of(key));
     }
 
-    /** Locks several fact keys until the transaction ends, in sorted order (no deadlock between two such calls). */
+    /**
+     * Locks several fact keys until the transaction ends, in sorted order (no deadlock between two such calls), in one
+     * statement; keys this transaction locked before are not locked again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Collection<String> keys) {
-        for (String key : new TreeSet<>(keys)) {
-            parkingQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, hashtext(?2))) l")
-                    .setParameter(1, LOCK_SPACE)
-                    .setParameter(2, key)
-                    .getSingleResult();
+        @SuppressWarnings("unchecked")
+        Set<String> held = (Set<String>) transactions.getResource(HELD_KEY);
+        if (held == null) {
+            held = new HashSet<>();
+            transactions.putResource(HELD_KEY, held);
         }
+        List<String> sorted = new ArrayList<>();
+        for (String key : new TreeSet<>(keys)) {
+            if (!held.contains(key)) {
+                sorted.add(key);
+            }
+        }
+        if (sorted.isEmpty()) {
+            return;
+        }
+        // unnest yields the array in order and count() takes each lock as its row comes: the sorted order holds.
+        // JDBC on the transaction's connection, without a flush (see parkingQuery).
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT count(pg_advisory_xact_lock(?, hashtext(k))) FROM unnest(?::text[]) AS k")) {
+                lock.setInt(1, LOCK_SPACE);
+                lock.setArray(2, c.createArrayOf("text", sorted.toArray()));
+                lock.executeQuery().close();
+            }
+        });
+        held.addAll(sorted);
     }
 
     /**
@@ -131,6 +161,12 @@ public class ParkedEvents {
                 .setParameter(1, awaiting)
                 .getResultList();
         List<ParkedEvent> released = rows.stream().map(ParkedEvents::parked).toList();
+        resume(released);
+        return released.size();
+    }
+
+    /** Hands released events to their consumers, oldest first as given, each deleted before it is applied. */
+    private void resume(List<ParkedEvent> released) {
         for (ParkedEvent event : released) {
             // Deleted before it is applied: applying may park it again (under another key).
             parkingQuery("DELETE FROM kx_parked_event WHERE consumer = ?1 AND event_id = ?2")
@@ -140,20 +176,33 @@ public class ParkedEvents {
             handler(event.consumer()).resume(event);
         }
         if (!released.isEmpty()) {
-            LOG.debugf("released %d event(s) parked for %s", released.size(), awaiting);
+            LOG.debugf("released %d event(s) parked for %s", released.size(), released.get(0).awaiting());
         }
-        return released.size();
     }
 
-    /** Releases several facts, in sorted order. */
+    /** Releases several facts, in sorted order; one statement finds what waits for any of them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release(Collection<String> awaiting) {
-        lock(awaiting);
-        int released = 0;
-        for (String key : new TreeSet<>(awaiting)) {
-            released += release(key);
+        if (awaiting.size() == 1) {
+            return release(awaiting.iterator().next());
         }
-        return released;
+        lock(awaiting);
+        List<ParkedEvent> waiting = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT consumer, event_id, awaiting, payload, reason, parked_at, expires_at FROM kx_parked_event
+                    WHERE awaiting = ANY(?::text[]) AND state = 'PARKED' ORDER BY awaiting, parked_at, event_id FOR UPDATE""")) {
+                select.setArray(1, c.createArrayOf("text", new TreeSet<>(awaiting).toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        waiting.add(new ParkedEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+        });
+        resume(waiting);
+        return waiting.size();
     }
 
     /**
