@@ -2,6 +2,8 @@ package com.kingstonexpress.messaging.order.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -39,7 +41,15 @@ public class OrderEventsConsumer {
     @Incoming("orders")
     @Blocking
     public CompletionStage<Void> onOrderEvents(KafkaRecordBatch<String, String> records) {
-        return inbound.handleBatch(CONSUMER, records, this::apply);
+        return inbound.handleBatch(CONSUMER, records, this::loadOrders, this::apply);
+    }
+
+    /** The poll's orders in one query: each event's {@code findById} then finds its order loaded already. */
+    void loadOrders(List<EventEnvelope> events) {
+        List<String> ids = events.stream().map(EventEnvelope::subject).filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            OrderProjection.list("orderId in ?1", ids);
+        }
     }
 
     void apply(EventEnvelope event) {

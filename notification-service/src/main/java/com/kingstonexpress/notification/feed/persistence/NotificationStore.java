@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.kingstonexpress.notification.config.Jdbc;
@@ -27,9 +28,13 @@ public class NotificationStore {
 
     /** Advisory lock key: "KXNOTIFY". */
     private static final long FEED_LOCK = 0x4B584E4F54494659L;
+    /** The transaction's resource saying it holds {@link #FEED_LOCK} (until it ends). */
+    private static final String FEED_LOCK_HELD = NotificationStore.class.getName() + ".feed-lock";
 
     @Inject
     DataSource dataSource;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     public record NewNotification(String eventId, String sellerId, NotificationType type, String subject, Instant occurredAt,
             String body) {
@@ -49,44 +54,45 @@ public class NotificationStore {
         try (Connection c = dataSource.getConnection()) {
             // Positions come from a sequence, so two transactions could commit them out of order, and a stream that
             // has read position p would then never see p-1. Holding this lock from taking the position until commit
-            // makes positions visible in order. It serialises only this short insert, not the consumers' parsing.
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, FEED_LOCK);
-                lock.execute();
-            }
-            long position;
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO notification (event_id, seller_id, event_type, subject, occurred_at, received_at, body)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING position""")) {
-                insert.setString(1, n.eventId());
-                insert.setString(2, n.sellerId());
-                insert.setString(3, n.type().publicName());
-                insert.setString(4, n.subject());
-                Jdbc.setInstant(insert, 5, n.occurredAt());
-                Jdbc.setInstant(insert, 6, now);
-                insert.setString(7, n.body());
-                try (ResultSet rs = insert.executeQuery()) {
-                    if (!rs.next()) {
-                        return OptionalLong.empty();
-                    }
-                    position = rs.getLong(1);
+            // makes positions visible in order. It serialises only this short insert, not the consumers' parsing; a
+            // transaction that holds it (a poll of events) takes it once.
+            if (transactions.getResource(FEED_LOCK_HELD) == null) {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, FEED_LOCK);
+                    lock.execute();
                 }
+                transactions.putResource(FEED_LOCK_HELD, Boolean.TRUE);
             }
-            try (PreparedStatement fanOut = c.prepareStatement("""
-                    INSERT INTO notification_delivery (delivery_id, subscription_id, position, status, attempts, next_attempt_at,
-                        give_up_at, created_at, updated_at)
-                    SELECT gen_random_uuid()::text, s.subscription_id, ?, 'PENDING', 0, ?, ?, ?, ?
-                    FROM notification_subscription s
-                    WHERE s.status = 'ACTIVE' AND s.event_types @> ARRAY[?]::text[] AND (s.seller_id = ? OR ?)""")) {
-                fanOut.setLong(1, position);
-                Jdbc.setInstant(fanOut, 2, now);
-                Jdbc.setInstant(fanOut, 3, giveUpAt);
-                Jdbc.setInstant(fanOut, 4, now);
-                Jdbc.setInstant(fanOut, 5, now);
-                fanOut.setString(6, n.type().publicName());
-                fanOut.setString(7, n.sellerId());
-                fanOut.setBoolean(8, n.type().platformWide());
-                return OptionalLong.of(fanOut.executeUpdate());
+            // The notification and its deliveries in one statement; no row when the event id was appended before.
+            try (PreparedStatement append = c.prepareStatement("""
+                    WITH appended AS (
+                        INSERT INTO notification (event_id, seller_id, event_type, subject, occurred_at, received_at, body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING position),
+                    fanned AS (
+                        INSERT INTO notification_delivery (delivery_id, subscription_id, position, status, attempts, next_attempt_at,
+                            give_up_at, created_at, updated_at)
+                        SELECT gen_random_uuid()::text, s.subscription_id, a.position, 'PENDING', 0, ?, ?, ?, ?
+                        FROM appended a, notification_subscription s
+                        WHERE s.status = 'ACTIVE' AND s.event_types @> ARRAY[?]::text[] AND (s.seller_id = ? OR ?)
+                        RETURNING 1)
+                    SELECT (SELECT count(*) FROM fanned) FROM appended""")) {
+                append.setString(1, n.eventId());
+                append.setString(2, n.sellerId());
+                append.setString(3, n.type().publicName());
+                append.setString(4, n.subject());
+                Jdbc.setInstant(append, 5, n.occurredAt());
+                Jdbc.setInstant(append, 6, now);
+                append.setString(7, n.body());
+                Jdbc.setInstant(append, 8, now);
+                Jdbc.setInstant(append, 9, giveUpAt);
+                Jdbc.setInstant(append, 10, now);
+                Jdbc.setInstant(append, 11, now);
+                append.setString(12, n.type().publicName());
+                append.setString(13, n.sellerId());
+                append.setBoolean(14, n.type().platformWide());
+                try (ResultSet rs = append.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
             }
         } catch (SQLException e) {
             throw Jdbc.unavailable("notification store", e);

@@ -72,53 +72,62 @@ public class OrderEventsConsumer {
         // Taken before any row lock, as the escalation consumer does: the two never wait on each other in a cycle.
         String fact = EscalationConsumer.orderFact(event.subject());
         parked.lock(fact);
-        switch (event.type()) {
+        boolean learned = switch (event.type()) {
             case OrderEventTypes.PLACED -> placed(event, event.dataAs(OrderEventData.Placed.class));
             case OrderEventTypes.STATUS_CHANGED -> statusChanged(event, event.dataAs(OrderEventData.StatusChanged.class));
             case OrderEventTypes.CANCELLED -> cancelled(event, event.dataAs(OrderEventData.Cancelled.class));
             case OrderEventTypes.ATTENTION_RAISED -> attention(event, event.dataAs(OrderEventData.Attention.class), true);
             case OrderEventTypes.ATTENTION_CLEARED -> attention(event, event.dataAs(OrderEventData.Attention.class), false);
             default -> throw new IllegalStateException("unhandled " + event.type());
+        };
+        if (learned) {
+            // Escalations park only while the order has no row here (under this lock), so only the event that creates
+            // the row can have any to release: the later events of the order skip the look.
+            parked.release(fact);
         }
-        parked.release(fact);
     }
 
-    private void placed(EventEnvelope event, OrderEventData.Placed data) {
+    /** Each kind returns whether it made the order known here ({@link OrderProjections#ensureKnown}). */
+    private boolean placed(EventEnvelope event, OrderEventData.Placed data) {
         require(event, data.sellerId() != null && data.type() != null && data.status() != null, "sellerId, type and status");
         Instant now = clock.instant();
-        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
+        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
         projections.recordPlaced(event.subject(), data.placedAt() == null ? event.time().toInstant() : data.placedAt(),
                 data.shippingMethod(), now);
         projections.recordStatus(event.subject(), data.status(), sequence(event), now);
+        return learned;
     }
 
-    private void statusChanged(EventEnvelope event, OrderEventData.StatusChanged data) {
+    private boolean statusChanged(EventEnvelope event, OrderEventData.StatusChanged data) {
         require(event, data.sellerId() != null && data.type() != null && data.to() != null && data.actorKind() != null,
                 "sellerId, type, to and actorKind");
         Instant now = clock.instant();
         long sequence = sequence(event);
         StatusChange change = new StatusChange(event.id(), sequence, data.from(), data.to(), data.actorKind(), data.actorId(),
                 data.reason(), data.changedAt() == null ? event.time().toInstant() : data.changedAt());
-        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
+        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
         projections.recordStatus(event.subject(), data.to(), sequence, now);
         projections.recordStatusChange(event.subject(), change, data.sourceEventId());
         if (data.actorKind() == ActorKind.SUPPORT_AGENT) {
             // The agent corrected the status through order-service's audited endpoint; the ticket records it.
             corrections.record(event.subject(), change);
         }
+        return learned;
     }
 
-    private void cancelled(EventEnvelope event, OrderEventData.Cancelled data) {
+    private boolean cancelled(EventEnvelope event, OrderEventData.Cancelled data) {
         require(event, data.sellerId() != null, "sellerId");
         Instant now = clock.instant();
-        projections.ensureKnown(event.subject(), data.sellerId(), null, now);
+        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), null, now);
         projections.recordStatus(event.subject(), OrderStatus.CANCELLED, sequence(event), now);
+        return learned;
     }
 
-    private void attention(EventEnvelope event, OrderEventData.Attention data, boolean raised) {
+    private boolean attention(EventEnvelope event, OrderEventData.Attention data, boolean raised) {
         require(event, data.sellerId() != null && data.flag() != null, "sellerId and flag");
-        projections.ensureKnown(event.subject(), data.sellerId(), data.type(), clock.instant());
+        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), clock.instant());
         projections.recordAttention(event.subject(), data.flag(), raised, data.advice(), sequence(event));
+        return learned;
     }
 
     /** Without the per-order sequence a late event could not be told from a new one. */

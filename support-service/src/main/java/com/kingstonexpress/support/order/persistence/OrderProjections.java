@@ -36,16 +36,17 @@ public class OrderProjections {
      * partial row), and learns the order type if it was not known yet.
      *
      * @param type null when the event does not carry it
+     * @return true when this made the order known (its row is new) or learned its type; false when nothing changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void ensureKnown(String orderId, String sellerId, OrderType type, Instant now) {
-        em.createNativeQuery("""
+    public boolean ensureKnown(String orderId, String sellerId, OrderType type, Instant now) {
+        return em.createNativeQuery("""
                 INSERT INTO order_projection (order_id, seller_id, order_type, updated_at) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(order_projection.order_type, EXCLUDED.order_type)
                 WHERE order_projection.order_type IS NULL""")
                 .setParameter(1, orderId).setParameter(2, sellerId).setParameter(3, type == null ? null : type.name())
                 .setParameter(4, ts(now))
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     /** Fills what only order.placed carries; a partial row becomes a placed one. */
