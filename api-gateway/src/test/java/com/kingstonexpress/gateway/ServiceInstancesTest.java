@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,34 @@ class ServiceInstancesTest {
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(SELLER)
                 .when().get("/api/v1/notification-subscriptions").then().statusCode(200));
+    }
+
+    /**
+     * An instance that closes a request's connection without answering (stopping, with connections kept alive in the
+     * gateway's pool): a GET goes once more, to the other instance, and succeeds; a POST is never sent twice.
+     */
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsResentForSafeMethodsOnly() {
+        StubServices.replicaDropsConnections(true);
+        try {
+            assertEquals(Map.of("first", 6), answeredBy(6), "every GET the second instance dropped went to the first");
+
+            int dropped = 0;
+            for (int i = 0; i < 2; i++) {
+                String body = "{\"probe\":\"" + UUID.randomUUID() + "\"}";
+                int status = given().auth().oauth2(SELLER).contentType("application/json").body(body)
+                        .when().post("/api/v1/notification-subscriptions").then().extract().statusCode();
+                long received = StubServices.received().stream().filter(r -> r.body().equals(body)).count();
+                assertEquals(1, received, "a POST reached the services once, answered " + status);
+                if (status == 503) {
+                    dropped++;
+                }
+            }
+            // The instances take requests in turn: one of the two POSTs went to the instance that drops them.
+            assertEquals(1, dropped, "a dropped POST is answered 503, not sent again");
+        } finally {
+            StubServices.replicaDropsConnections(false);
+        }
     }
 
     /** How many of {@code n} consecutive requests (all must succeed) each instance answered. */

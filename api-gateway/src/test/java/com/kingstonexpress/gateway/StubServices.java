@@ -36,6 +36,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Integer> FAILING_PATHS = new java.util.concurrent.ConcurrentHashMap<>();
     private static int replicaPort;
     private static HttpServer replica;
+    /** While true, the second instance closes each connection a request comes on, without answering. */
+    private static volatile boolean replicaDropsConnections;
     private static Vertx vertx;
 
     @Override
@@ -113,10 +115,22 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         replica = listen(Downstream.NOTIFICATION, replicaPort, "second");
     }
 
+    /**
+     * Makes the second instance of notification-service close the connection of every request it receives (after
+     * recording it), as an instance that stops does to a kept-alive connection; false answers again.
+     */
+    public static void replicaDropsConnections(boolean drop) {
+        replicaDropsConnections = drop;
+    }
+
     private static HttpServer listen(Downstream d, int port, String instance) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             RECEIVED.add(new Received(d, request.method().name(), request.uri(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
                     body.toString()));
+            if (replicaDropsConnections && instance.equals("second")) {
+                request.connection().close();
+                return;
+            }
             request.response().putHeader("X-Stub-Instance", instance);
             answer(d, request);
         }));

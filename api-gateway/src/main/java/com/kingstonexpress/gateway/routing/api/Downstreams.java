@@ -1,5 +1,6 @@
 package com.kingstonexpress.gateway.routing.api;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -32,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -175,6 +177,14 @@ public class Downstreams {
     public static boolean serviceFailedToConnect(Throwable cause) {
         return cause instanceof ConnectException || cause instanceof UnknownHostException
                 || cause.getCause() instanceof ConnectException;
+    }
+
+    /**
+     * Whether a request failed because its connection closed or was reset before an answer came (an instance that
+     * stopped with the connection kept alive in the pool), rather than by a timeout or an answer.
+     */
+    public static boolean connectionLost(Throwable cause) {
+        return cause instanceof HttpClosedException || cause instanceof IOException;
     }
 
     /**

@@ -40,6 +40,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -63,6 +64,8 @@ public class ProxyRoutes {
     private static final int PROXY_ROUTE_ORDER = -3;
     private static final long PACE_CHECK_MILLIS = 200;
     /** Headers a client's {@code Connection} may not nominate as hop-by-hop: the framing and the identity. */
+    /** Methods a client expects to change nothing: sending one twice is harmless (RFC 9110, 9.2.1). */
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> NEVER_CONNECTION_TOKENS = Set.of("content-length", "transfer-encoding", "host",
             "authorization", "x-kx-signature");
     static final String WEBHOOK_CLASS = "class:webhook";
@@ -245,7 +248,7 @@ public class ProxyRoutes {
             // The client waits for this before sending its body; the edge has let it pass, so let it come.
             ctx.response().writeContinue();
         }
-        readBody(exchange, body -> forward(exchange, target, lane, path, body));
+        readBody(exchange, body -> forward(exchange, target, lane, path, body, true));
     }
 
     /**
@@ -289,7 +292,11 @@ public class ProxyRoutes {
         in.pause();
     }
 
-    private void forward(Exchange exchange, Downstream target, Lane lane, String path, Buffer body) {
+    /**
+     * Sends the request to an instance of {@code target} and relays its answer. {@code mayResend}: a safe request
+     * (GET, HEAD, OPTIONS) whose kept-alive connection the instance closed before answering is sent once more.
+     */
+    private void forward(Exchange exchange, Downstream target, Lane lane, String path, Buffer body, boolean mayResend) {
         RoutingContext ctx = exchange.ctx;
         HttpServerRequest in = ctx.request();
         if (ctx.response().closed()) {
@@ -328,7 +335,16 @@ public class ProxyRoutes {
             exchange.onClientGone(out::reset);
             copyRequestHeaders(in, out, exchange.requestId, body.length());
             out.response().onComplete(answered -> {
-                if (answered.failed()) {
+                if (answered.failed() && mayResend && SAFE_METHODS.contains(in.method()) && Downstreams.connectionLost(answered.cause())
+                        && !ctx.response().headWritten() && !ctx.response().closed()) {
+                    // A pooled connection the instance closed (stopping, restarting) as the request went out: the
+                    // classic keep-alive race. A safe request goes once more, to the next instance in turn or on a new
+                    // connection; that attempt's outcome is the one the breaker counts.
+                    breaker.recordNeither();
+                    LOG.debugf("%s closed a kept-alive connection before answering %s %s; sending it once more", target.serviceName(),
+                            in.method(), path);
+                    forward(exchange, target, lane, path, body, false);
+                } else if (answered.failed()) {
                     onServiceFailure(ctx, target, breaker, answered.cause(), exchange.requestId);
                 } else {
                     breaker.recordSuccess();
