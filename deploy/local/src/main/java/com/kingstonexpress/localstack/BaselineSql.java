@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -46,8 +45,6 @@ final class BaselineSql {
             + " shipping_method, status, status_changed_at, tracking_carrier, tracking_number, order_type, updated_at, version, order_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_LINE = "insert into order_line (order_id, line_no, currency, quantity, sku, title, unit_amount) values (?, ?, ?, ?, ?, ?, ?)";
-    static final String OPEN_INCIDENTS = "select ie1_0.incident_id, ie1_0.carriers, ie1_0.customer_note, ie1_0.ends_at, ie1_0.regions, ie1_0.resolved_at,"
-            + " ie1_0.starts_at from platform_incident ie1_0 where ie1_0.resolved_at is null";
     static final String IDEMPOTENCY_COMPLETE = "UPDATE kx_idempotency_key SET response_status = ?, response_location = ?, response_body = ?"
             + " WHERE scope = ? AND idem_key = ?";
 
@@ -56,28 +53,28 @@ final class BaselineSql {
             + " oe1_0.addr_city, oe1_0.addr_country, oe1_0.addr_line1, oe1_0.addr_line2, oe1_0.addr_name, oe1_0.addr_phone, oe1_0.addr_postal_code,"
             + " oe1_0.addr_region, oe1_0.fulfillment_center_id, oe1_0.notes, oe1_0.search_text, oe1_0.seller_id, oe1_0.shipping_method, oe1_0.status,"
             + " oe1_0.status_changed_at, oe1_0.tracking_carrier, oe1_0.tracking_number, oe1_0.order_type, oe1_0.updated_at, oe1_0.version";
-    static final String ORDER_BY_ID = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id=?";
-    static final String LINES = "select l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
-            + " from order_line l1_0 where l1_0.order_id=?";
-    static final String EVIDENCE = "select e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference"
-            + " from order_delivery_evidence e1_0 where e1_0.order_id=?";
-    static final String ATTENTION = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id=?";
+    /**
+     * {@code OrderEntity.WITH_DETAILS}: the order with its lines, flags and evidence joined. Hibernate interleaves the
+     * columns; here the order's come first (as in {@link #ORDER_COLUMNS}), so that start-processing can copy them.
+     */
+    private static final String ORDER_WITH_DETAILS = "select " + ORDER_COLUMNS
+            + ", a1_0.order_id, a1_0.flag, a1_0.raised_at, e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference,"
+            + " l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
+            + " from orders oe1_0 left join order_line l1_0 on oe1_0.order_id=l1_0.order_id"
+            + " left join order_attention a1_0 on oe1_0.order_id=a1_0.order_id"
+            + " left join order_delivery_evidence e1_0 on oe1_0.order_id=e1_0.order_id";
+    static final String ORDER_BY_ID = ORDER_WITH_DETAILS + " where oe1_0.order_id=?";
 
-    // ---- list (OrderQueries.listSql, then the page's orders and their collections) ----
+    // ---- list (OrderQueries.listSql, then the page's orders with their collections) ----
     /** Hibernate lists the page's ids as {@code in (?, ?, ...)}, one parameter each. */
-    static final String ORDERS_BY_IDS = "select " + ORDER_COLUMNS + " from orders oe1_0 where oe1_0.order_id in (";
-    static final String LINES_BATCH = "select l1_0.order_id, l1_0.line_no, l1_0.currency, l1_0.quantity, l1_0.sku, l1_0.title, l1_0.unit_amount"
-            + " from order_line l1_0 where l1_0.order_id = any (?)";
-    static final String EVIDENCE_BATCH = "select e1_0.order_id, e1_0.position, e1_0.recorded_at, e1_0.kind, e1_0.reference"
-            + " from order_delivery_evidence e1_0 where e1_0.order_id = any (?)";
-    static final String ATTENTION_BATCH = "select a1_0.order_id, a1_0.flag, a1_0.raised_at from order_attention a1_0 where a1_0.order_id = any (?)";
+    static final String ORDERS_BY_IDS = ORDER_WITH_DETAILS + " where oe1_0.order_id in (";
 
     // ---- summary (part of the dashboard) ----
     static final String SUMMARY = "SELECT 'status', status, order_type, count(*) FROM orders WHERE seller_id = ? GROUP BY status, order_type"
             + " UNION ALL SELECT 'flag', flag, NULL, count(*) FROM order_attention WHERE seller_id = ? GROUP BY flag"
             + " UNION ALL SELECT 'needing', NULL, NULL, count(DISTINCT order_id) FROM order_attention WHERE seller_id = ?";
 
-    // ---- start-processing (after the order, incidents, attention and evidence reads) ----
+    // ---- start-processing (after the order read) ----
     static final String HISTORY = "insert into order_status_history (actor_id, actor_kind, changed_at, event_id, from_status, order_id, reason,"
             + " source_event_id, to_status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_ORDER = "update orders set address_confirmed_at=?, created_at=?, customer_id=?, customer_name=?, addr_city=?,"
@@ -134,7 +131,6 @@ final class BaselineSql {
             p.setBigDecimal(7, new BigDecimal("9.99"));
             p.executeUpdate();
         }
-        drain(c, OPEN_INCIDENTS);
         try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_COMPLETE)) {
             p.setInt(1, 201);
             p.setString(2, "/api/v1/orders/" + id);
@@ -204,14 +200,9 @@ final class BaselineSql {
         }
     }
 
-    /** Get one order: the order, open incidents, lines, evidence, attention (public tables). */
+    /** Get one order: the order with its lines, flags and evidence (public tables). */
     static void getOrder(Connection c, List<String> ids) throws SQLException {
-        String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-        drain(c, ORDER_BY_ID, id);
-        drain(c, OPEN_INCIDENTS);
-        drain(c, LINES, id);
-        drain(c, EVIDENCE, id);
-        drain(c, ATTENTION, id);
+        drain(c, ORDER_BY_ID, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
     }
 
     /** A list filter: the query string the API takes and the arguments {@code OrderQueries.listSql} binds. */
@@ -264,9 +255,8 @@ final class BaselineSql {
         }
     }
 
-    /** One page of 50: the incidents, the id query of {@code OrderQueries.listSql}, the orders, their collections in batches. */
+    /** One page of 50: the id query of {@code OrderQueries.listSql}, then the orders with their collections. */
     static void list(Connection c, String sellerId, ListFilter f) throws SQLException {
-        drain(c, OPEN_INCIDENTS);
         page(c, sellerId, f, 50);
     }
 
@@ -344,18 +334,12 @@ final class BaselineSql {
             return;
         }
         drain(c, ORDERS_BY_IDS + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", ids.toArray());
-        java.sql.Array array = c.createArrayOf("text", ids.toArray());
-        drain(c, LINES_BATCH, array);
-        drain(c, EVIDENCE_BATCH, array);
-        drain(c, ATTENTION_BATCH, array);
     }
 
     /** order-service's share of the dashboard: NEW orders, one list per attention flag (10 each), the summary. */
     static void dashboardOrders(Connection c, String sellerId) throws SQLException {
-        drain(c, OPEN_INCIDENTS);
         page(c, sellerId, ListFilter.status("NEW"), 10);
         for (String flag : List.of("ADDRESS_ISSUE", "DELIVERY_ATTEMPT_FAILED", "CUSTOMS_HOLD", "STATUS_NOT_UPDATING", "CUSTOMER_AWAITING_REPLY")) {
-            drain(c, OPEN_INCIDENTS);
             page(c, sellerId, ListFilter.attention(flag), 10);
         }
         drain(c, SUMMARY, sellerId, sellerId, sellerId);
@@ -375,7 +359,7 @@ final class BaselineSql {
         return ids;
     }
 
-    /** start-processing's SQL, in {@code kx_bench}: reads, sequence + outbox, history, the versioned update, lines. */
+    /** start-processing's SQL, in {@code kx_bench}: the order read, sequence + outbox, history, the versioned update. */
     static void startProcessing(Connection c, String id) throws SQLException {
         Object[] row;
         try (PreparedStatement p = c.prepareStatement(ORDER_BY_ID)) {
@@ -384,16 +368,12 @@ final class BaselineSql {
                 if (!rs.next()) {
                     throw new SQLException("no order " + id);
                 }
-                ResultSetMetaData md = rs.getMetaData();
-                row = new Object[md.getColumnCount()];
+                row = new Object[ORDER_COLUMNS.split(",").length];
                 for (int i = 0; i < row.length; i++) {
                     row[i] = rs.getObject(i + 1);
                 }
             }
         }
-        drain(c, OPEN_INCIDENTS);
-        drain(c, ATTENTION, id);
-        drain(c, EVIDENCE, id);
         appendEvent(c, id);
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement(HISTORY)) {
@@ -422,7 +402,6 @@ final class BaselineSql {
             p.setLong(26, version);
             p.executeUpdate();
         }
-        drain(c, LINES, id);
     }
 
     private static void drain(Connection c, String sql, Object... args) throws SQLException {

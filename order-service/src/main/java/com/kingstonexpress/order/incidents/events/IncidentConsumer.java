@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.kingstonexpress.order.incidents.persistence.IncidentEntity;
+import com.kingstonexpress.order.incidents.persistence.Slowdowns;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
@@ -30,6 +31,8 @@ public class IncidentConsumer {
 
     @Inject
     InboundEvents inbound;
+    @Inject
+    Slowdowns slowdowns;
 
     /** The regions and carriers a slowdown covers; blank entries are dropped. */
     public record Scope(List<String> regions, List<String> carriers) {
@@ -70,7 +73,7 @@ public class IncidentConsumer {
         }
     }
 
-    private static void declared(EventEnvelope event, Declared declared) {
+    private void declared(EventEnvelope event, Declared declared) {
         String incidentId = idOf(declared.incidentId(), event);
         Scope scope = declared.scope() != null ? declared.scope() : new Scope(null, null);
         if (scope.isEmpty()) {
@@ -87,10 +90,11 @@ public class IncidentConsumer {
         incident.endsAt = declared.endsAt();
         incident.customerNote = declared.customerNote() == null || declared.customerNote().isBlank() ? null : declared.customerNote();
         incident.persist();
+        slowdowns.changing();
         LOG.infof("incident %s declared (%d region(s), %d carrier(s))", incidentId, scope.regions().size(), scope.carriers().size());
     }
 
-    private static void resolved(EventEnvelope event, Resolved resolved) {
+    private void resolved(EventEnvelope event, Resolved resolved) {
         String incidentId = idOf(resolved.incidentId(), event);
         Instant resolvedAt = resolved.resolvedAt() != null ? resolved.resolvedAt() : event.time().toInstant();
         IncidentEntity incident = IncidentEntity.findById(incidentId);
@@ -105,6 +109,7 @@ public class IncidentConsumer {
         }
         incident.resolvedAt = resolvedAt;
         incident.persist();
+        slowdowns.changing();
         LOG.infof("incident %s resolved", incidentId);
     }
 

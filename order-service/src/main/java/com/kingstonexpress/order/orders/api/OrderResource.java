@@ -218,7 +218,7 @@ public class OrderResource {
     }
 
     private OrderEntity visible(String orderId) {
-        OrderEntity order = OrderEntity.findById(orderId);
+        OrderEntity order = OrderEntity.findWithDetails(orderId);
         if (order == null) {
             throw ProblemException.notFound("Order", orderId);
         }

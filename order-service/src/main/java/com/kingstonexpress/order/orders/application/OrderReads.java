@@ -10,7 +10,7 @@ public final class OrderReads {
     }
 
     public static OrderEntity existing(String orderId) {
-        OrderEntity order = OrderEntity.findById(orderId);
+        OrderEntity order = OrderEntity.findWithDetails(orderId);
         if (order == null) {
             throw ProblemException.notFound("Order", orderId);
         }
@@ -18,7 +18,7 @@ public final class OrderReads {
     }
 
     public static OrderEntity ownedBy(String orderId, String sellerId) {
-        OrderEntity order = OrderEntity.findById(orderId);
+        OrderEntity order = OrderEntity.findWithDetails(orderId);
         if (order == null || !order.sellerId.equals(sellerId)) {
             throw ProblemException.notFound("Order", orderId);
         }

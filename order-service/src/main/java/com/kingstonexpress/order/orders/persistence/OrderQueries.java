@@ -42,7 +42,8 @@ public class OrderQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, OrderEntity> byId = OrderEntity.<OrderEntity>list("id in ?1", ids).stream()
+        // The page's orders with their lines, flags and evidence in one query (OrderEntity#findWithDetails).
+        Map<String, OrderEntity> byId = OrderEntity.<OrderEntity>list(OrderEntity.WITH_DETAILS + " WHERE o.id IN ?1", ids).stream()
                 .collect(Collectors.toMap(o -> o.id, Function.identity()));
         return ids.stream().map(byId::get).toList();
     }
