@@ -5,12 +5,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.kingstonexpress.order.incidents.domain.Slowdown;
 import com.kingstonexpress.order.orders.persistence.OrderEntity;
+import com.kingstonexpress.platform.persistence.AfterCommit;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -53,18 +52,7 @@ public class Slowdowns {
      * again. Dropped after the commit, not before, so that no read in between keeps what is about to change.
      */
     public void changing() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cache.invalidateAll().await().indefinitely();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> cache.invalidateAll().await().indefinitely());
     }
 
     private List<Slowdown> unresolved() {
