@@ -141,16 +141,45 @@ class ClassArchivesTest {
 
     @Test
     void aRebuiltApplicationTrainsAgain() throws IOException {
-        Path trained = Files.writeString(application.resolveSibling(ClassArchives.TRAINED), "archive");
-        aged(trained, 30);
-        assertNull(ClassArchives.choose(application, true).writtenAtExit(), "archive newer than every file: current");
+        ClassDataArchive.Choice training = ClassArchives.choose(application, true);
+        Files.writeString(training.writtenAtExit(), "archive");
+        ClassDataArchive.settle(training.writtenAtExit(), true);
+        assertNull(ClassArchives.choose(application, true).writtenAtExit(), "no file changed since the training start: current");
 
         Path library = Files.createDirectories(application.resolveSibling("lib").resolve("main")).resolve("library.jar");
         try (OutputStream jar = Files.newOutputStream(library)) {
             jar.write(1);
         }
-        assertNotNull(ClassArchives.choose(application, true).writtenAtExit(), "a file newer than the archive: stale");
+        assertNotNull(ClassArchives.choose(application, true).writtenAtExit(), "a file added since: stale");
         assertEquals(List.of(), ClassArchives.choose(application, false).options(), "a stale archive is never mapped");
+    }
+
+    /**
+     * A jar rebuilt (or touched) while the training JVM runs is older than the archive written at its exit, yet not
+     * the jar the archive was made from: the JVM refuses that archive, so the stack must train a new one rather than
+     * map it at every start (it did, when an archive newer than every file counted as current).
+     */
+    @Test
+    void aJarChangedWhileTheTrainingJvmRanMakesItsArchiveStale() throws Exception {
+        ClassDataArchive.Choice training = ClassArchives.choose(application, true);
+        Process jvm = start(training.options(), List.of());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("up", out.readLine());
+            aged(application, 30); // rebuilt meanwhile: another time, still before the archive's
+            jvm.destroy();
+            assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
+        }
+        ClassDataArchive.settle(training.writtenAtExit(), true);
+        Path trained = application.resolveSibling(ClassArchives.TRAINED);
+        assertTrue(Files.getLastModifiedTime(trained).compareTo(Files.getLastModifiedTime(application)) > 0);
+
+        Process refused = start(List.of("-XX:SharedArchiveFile=" + trained, "-Xshare:on"), List.of("once"));
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(refused.exitValue() != 0 && output.contains("not the one used while building the shared archive"), output);
+
+        assertEquals(List.of(), ClassArchives.choose(application, false).options(), "an archive the JVM refuses is never mapped");
+        assertNotNull(ClassArchives.choose(application, true).writtenAtExit(), "and is trained again");
     }
 
     @Test
@@ -158,8 +187,10 @@ class ClassArchivesTest {
         ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         Files.writeString(training.writtenAtExit(), "half an archive");
         ClassDataArchive.settle(training.writtenAtExit(), false);
-        assertFalse(Files.exists(training.writtenAtExit()));
         assertFalse(Files.exists(application.resolveSibling(ClassArchives.TRAINED)));
+        try (var left = Files.list(application.getParent())) {
+            assertEquals(List.of(), left.filter(ClassDataArchive::isArchiveFile).toList(), "neither the partial archive nor its record");
+        }
     }
 
     private Process start(List<String> archiveOptions, List<String> args) throws IOException {

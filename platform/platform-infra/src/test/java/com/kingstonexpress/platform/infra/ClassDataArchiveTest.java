@@ -27,12 +27,14 @@ class ClassDataArchiveTest {
         Instant longAgo = Instant.now().minus(ClassDataArchive.ABANDONED_AFTER).minusSeconds(60);
         Path abandoned = part("kx-trained.jsa.0b6c5f0e-aaaa-4bbb-8ccc-000000000001.part", longAgo);
         Path beingWritten = part("kx-trained.jsa.0b6c5f0e-aaaa-4bbb-8ccc-000000000002.part", Instant.now());
+        Path abandonedRecord = part("kx-trained.jsa.0b6c5f0e-aaaa-4bbb-8ccc-000000000001.inputs.part", longAgo);
         Path anotherArchives = part("broker-classes-1234.jsa.0b6c5f0e-aaaa-4bbb-8ccc-000000000003.part", longAgo);
 
         ClassDataArchive.Choice choice = ClassDataArchive.choose(trained, List.of(input), true);
 
         assertTrue(choice.options().get(0).startsWith("-XX:ArchiveClassesAtExit="), choice.options().toString());
         assertFalse(Files.exists(abandoned), "a partial archive older than a JVM's exit takes is left behind");
+        assertFalse(Files.exists(abandonedRecord), "the record of its inputs is left behind");
         assertTrue(Files.exists(beingWritten), "a partial archive another JVM may be writing now is gone");
         assertTrue(Files.exists(anotherArchives), "another archive's partial file is gone");
     }
