@@ -37,6 +37,12 @@ final class StatementCounts {
         this.connection = connection;
     }
 
+    /** With the idle rates already known (for a test of the arithmetic). */
+    StatementCounts(Connection connection, Map<String, Double> idlePerSecond) {
+        this.connection = connection;
+        this.idlePerSecond = idlePerSecond;
+    }
+
     /** Counts on {@code connection}'s server, or null (said on {@code out}) when pg_stat_statements is not loaded there. */
     static StatementCounts open(Connection connection, PrintStream out) {
         try (Statement s = connection.createStatement()) {
