@@ -94,13 +94,8 @@ class ClassArchivesTest {
     @Test
     void theArchiveWrittenAtSigtermIsMappedByTheNextStart() throws Exception {
         ClassDataArchive.Choice training = ClassArchives.choose(application, true);
-        Process jvm = start(training.options(), List.of());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            assertEquals("up", out.readLine());
-            jvm.destroy(); // SIGTERM, as the stack stops a service
-            assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
-        }
-        ClassDataArchive.settle(training.writtenAtExit(), true);
+        trainUntilSigterm(training, () -> {
+        });
         Path trained = application.resolveSibling(ClassArchives.TRAINED);
         assertTrue(Files.exists(trained));
         assertFalse(Files.exists(training.writtenAtExit()));
@@ -162,14 +157,8 @@ class ClassArchivesTest {
     @Test
     void aJarChangedWhileTheTrainingJvmRanMakesItsArchiveStale() throws Exception {
         ClassDataArchive.Choice training = ClassArchives.choose(application, true);
-        Process jvm = start(training.options(), List.of());
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            assertEquals("up", out.readLine());
-            aged(application, 30); // rebuilt meanwhile: another time, still before the archive's
-            jvm.destroy();
-            assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
-        }
-        ClassDataArchive.settle(training.writtenAtExit(), true);
+        // Rebuilt while it runs: another time, still before the archive's.
+        trainUntilSigterm(training, () -> aged(application, 30));
         Path trained = application.resolveSibling(ClassArchives.TRAINED);
         assertTrue(Files.getLastModifiedTime(trained).compareTo(Files.getLastModifiedTime(application)) > 0);
 
@@ -191,6 +180,23 @@ class ClassArchivesTest {
         try (var left = Files.list(application.getParent())) {
             assertEquals(List.of(), left.filter(ClassDataArchive::isArchiveFile).toList(), "neither the partial archive nor its record");
         }
+    }
+
+    /** What a test does to the application while the training JVM is up. */
+    private interface WhileUp {
+        void run() throws IOException;
+    }
+
+    /** Starts a JVM that trains, does {@code whileUp}, stops it as the stack stops a service (SIGTERM), keeps its archive. */
+    private void trainUntilSigterm(ClassDataArchive.Choice training, WhileUp whileUp) throws Exception {
+        Process jvm = start(training.options(), List.of());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("up", out.readLine());
+            whileUp.run();
+            jvm.destroy();
+            assertTrue(jvm.waitFor(60, TimeUnit.SECONDS));
+        }
+        ClassDataArchive.settle(training.writtenAtExit(), true);
     }
 
     private Process start(List<String> archiveOptions, List<String> args) throws IOException {
