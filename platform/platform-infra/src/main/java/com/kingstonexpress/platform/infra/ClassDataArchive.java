@@ -142,7 +142,10 @@ public final class ClassDataArchive {
      */
     static String fingerprint(Collection<Path> inputs) {
         List<Path> files = new ArrayList<>(inputs);
-        files.add(Path.of(System.getProperty("java.home"), "lib", "modules"));
+        Path jdkClasses = Path.of(System.getProperty("java.home"), "lib", "modules");
+        if (Files.exists(jdkClasses)) { // an exploded JDK build has none
+            files.add(jdkClasses);
+        }
         StringBuilder record = new StringBuilder();
         try {
             for (Path file : files.stream().map(Path::toAbsolutePath).sorted().toList()) {
