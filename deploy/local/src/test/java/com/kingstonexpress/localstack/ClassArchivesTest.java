@@ -176,6 +176,7 @@ class ClassArchivesTest {
         ClassDataArchive.Choice training = ClassArchives.choose(application, true);
         Files.writeString(training.writtenAtExit(), "half an archive");
         ClassDataArchive.settle(training.writtenAtExit(), false);
+        assertFalse(Files.exists(training.writtenAtExit()));
         assertFalse(Files.exists(application.resolveSibling(ClassArchives.TRAINED)));
         try (var left = Files.list(application.getParent())) {
             assertEquals(List.of(), left.filter(ClassDataArchive::isArchiveFile).toList(), "neither the partial archive nor its record");
