@@ -75,8 +75,9 @@ final class BaselineSql {
             + " UNION ALL SELECT 'needing', NULL, NULL, count(DISTINCT order_id) FROM order_attention WHERE seller_id = ?";
 
     // ---- start-processing (after the order read) ----
-    static final String HISTORY = "insert into order_status_history (actor_id, actor_kind, changed_at, event_id, from_status, order_id, reason,"
-            + " source_event_id, to_status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The entry's id is drawn by the service in blocks of 50 ({@link #historyId}), so the insert names it. */
+    static final String HISTORY = "insert into order_status_history (actor_id, actor_kind, changed_at, event_id, event_seq, from_status, order_id,"
+            + " reason, source_event_id, to_status, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE_ORDER = "update orders set address_confirmed_at=?, created_at=?, customer_id=?, customer_name=?, addr_city=?,"
             + " addr_country=?, addr_line1=?, addr_line2=?, addr_name=?, addr_phone=?, addr_postal_code=?, addr_region=?, fulfillment_center_id=?,"
             + " notes=?, search_text=?, seller_id=?, shipping_method=?, status=?, status_changed_at=?, tracking_carrier=?, tracking_number=?,"
@@ -85,6 +86,10 @@ final class BaselineSql {
     /** An event payload and a response body of the sizes the service writes (about 1 KiB and 750 bytes). */
     private static final String PAYLOAD = "{\"specversion\":\"1.0\",\"type\":\"kx.order.placed.v1\",\"data\":{" + "\"x\":\"" + "p".repeat(900) + "\"}}";
     private static final String RESPONSE = "{\"orderId\":\"" + "r".repeat(720) + "\"}";
+
+    private static final int HISTORY_ID_BLOCK = 50;
+    private static long nextHistoryId;
+    private static long historyIdsEnd;
 
     private BaselineSql() {
     }
@@ -97,6 +102,24 @@ final class BaselineSql {
                     "kx_outbox", "kx_event_sequence", "kx_idempotency_key")) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + BENCH_SCHEMA + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
             }
+            // A copy made by an earlier run lacks the columns that order-service's migrations added since.
+            s.execute("""
+                    DO $$ DECLARE missing record; BEGIN
+                      FOR missing IN SELECT t.relname AS table_name, p.attname AS column_name, format_type(p.atttypid, p.atttypmod) AS type
+                          FROM pg_class t JOIN pg_attribute p ON p.attrelid = format('public.%I', t.relname)::regclass
+                          WHERE t.relnamespace = 'kx_bench'::regnamespace AND t.relkind = 'r' AND p.attnum > 0 AND NOT p.attisdropped
+                            AND NOT EXISTS (SELECT 1 FROM pg_attribute b WHERE b.attrelid = t.oid AND b.attname = p.attname) LOOP
+                        EXECUTE format('ALTER TABLE kx_bench.%I ADD COLUMN %I %s', missing.table_name, missing.column_name, missing.type);
+                      END LOOP;
+                    END $$""");
+            // LIKE copies no triggers; the history's insert trigger runs for every entry the service writes.
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'bench_history_event_seq') THEN
+                        CREATE TRIGGER bench_history_event_seq BEFORE INSERT ON kx_bench.order_status_history
+                            FOR EACH ROW EXECUTE FUNCTION public.order_status_history_event_seq();
+                      END IF;
+                    END $$""");
             // Foreign keys are not copied by LIKE; the service's inserts pay for them, so the baseline does too.
             s.execute("""
                     DO $$ BEGIN
@@ -155,7 +178,8 @@ final class BaselineSql {
         }
     }
 
-    private static void appendEvent(Connection c, String subject) throws SQLException {
+    /** The event's sequence number among its subject's events. */
+    private static long appendEvent(Connection c, String subject) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(APPEND)) {
             p.setString(1, subject);
             p.setObject(2, UUID.randomUUID());
@@ -165,8 +189,21 @@ final class BaselineSql {
             p.setString(6, PAYLOAD.substring(1));
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
+                return rs.getLong(1);
             }
         }
+    }
+
+    /** As order-service's pooled ids: one call of the sequence per 50 entries, the block ending at the value it gives. */
+    private static synchronized long historyId(Connection c) throws SQLException {
+        if (nextHistoryId == historyIdsEnd) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('public.order_status_history_id_seq')")) {
+                rs.next();
+                historyIdsEnd = rs.getLong(1) + 1;
+                nextHistoryId = historyIdsEnd - HISTORY_ID_BLOCK;
+            }
+        }
+        return nextHistoryId++;
     }
 
     private static void insertOrder(Connection c, String id, Timestamp now) throws SQLException {
@@ -374,18 +411,20 @@ final class BaselineSql {
                 }
             }
         }
-        appendEvent(c, id);
+        long eventSeq = appendEvent(c, id);
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement p = c.prepareStatement(HISTORY)) {
             p.setString(1, "seller-user-bench");
             p.setString(2, "SELLER");
             p.setTimestamp(3, now);
             p.setString(4, UUID.randomUUID().toString());
-            p.setString(5, "NEW");
-            p.setString(6, id);
-            p.setString(7, null);
+            p.setLong(5, eventSeq);
+            p.setString(6, "NEW");
+            p.setString(7, id);
             p.setString(8, null);
-            p.setString(9, "PROCESSING");
+            p.setString(9, null);
+            p.setString(10, "PROCESSING");
+            p.setLong(11, historyId(c));
             p.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement(UPDATE_ORDER)) {

@@ -49,7 +49,7 @@ public class OrderLifecycle {
         touch(order, now);
         EventEnvelope event = outbox.append(OrderEvents.TOPIC, order.id, new OrderEvents.StatusChanged(order.id, order.sellerId,
                 order.type, from, to, actor.kind(), actor.id(), cause.reason(), cause.sourceEventId(), now));
-        StatusHistoryEntry.record(order.id, from, to, actor, cause, event.id(), now);
+        StatusHistoryEntry.record(order.id, from, to, actor, cause, event, now);
         LOG.infof("order %s %s->%s by %s:%s", order.id, from, to, actor.kind(), actor.id());
         if (to == OrderStatus.CANCELLED) {
             outbox.append(OrderEvents.TOPIC, order.id,
