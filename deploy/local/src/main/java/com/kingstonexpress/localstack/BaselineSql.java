@@ -101,17 +101,8 @@ final class BaselineSql {
             for (String table : List.of("orders", "order_line", "order_attention", "order_delivery_evidence", "order_status_history", "platform_incident",
                     "kx_outbox", "kx_event_sequence", "kx_idempotency_key")) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + BENCH_SCHEMA + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+                addMissingColumns(c, table);
             }
-            // A copy made by an earlier run lacks the columns that order-service's migrations added since.
-            s.execute("""
-                    DO $$ DECLARE missing record; BEGIN
-                      FOR missing IN SELECT t.relname AS table_name, p.attname AS column_name, format_type(p.atttypid, p.atttypmod) AS type
-                          FROM pg_class t JOIN pg_attribute p ON p.attrelid = format('public.%I', t.relname)::regclass
-                          WHERE t.relnamespace = 'kx_bench'::regnamespace AND t.relkind = 'r' AND p.attnum > 0 AND NOT p.attisdropped
-                            AND NOT EXISTS (SELECT 1 FROM pg_attribute b WHERE b.attrelid = t.oid AND b.attname = p.attname) LOOP
-                        EXECUTE format('ALTER TABLE kx_bench.%I ADD COLUMN %I %s', missing.table_name, missing.column_name, missing.type);
-                      END LOOP;
-                    END $$""");
             // LIKE copies no triggers; the history's insert trigger runs for every entry the service writes.
             s.execute("""
                     DO $$ BEGIN
@@ -128,6 +119,28 @@ final class BaselineSql {
                         ALTER TABLE kx_bench.order_status_history ADD CONSTRAINT bench_history_order FOREIGN KEY (order_id) REFERENCES kx_bench.orders (order_id);
                       END IF;
                     END $$""");
+        }
+    }
+
+    /** A copy made by an earlier run lacks the columns that order-service's migrations added since. */
+    private static void addMissingColumns(Connection c, String table) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("""
+                SELECT format('%I %s', p.attname, format_type(p.atttypid, p.atttypmod)) FROM pg_attribute p
+                WHERE p.attrelid = ('public.' || ?)::regclass AND p.attnum > 0 AND NOT p.attisdropped
+                  AND NOT EXISTS (SELECT 1 FROM pg_attribute b WHERE b.attrelid = ('kx_bench.' || ?)::regclass AND b.attname = p.attname)""")) {
+            p.setString(1, table);
+            p.setString(2, table);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    missing.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String column : missing) {
+                s.execute("ALTER TABLE " + BENCH_SCHEMA + "." + table + " ADD COLUMN " + column);
+            }
         }
     }
 
