@@ -96,6 +96,7 @@ final class BaselineSql {
 
     /** Creates {@code kx_bench} with empty copies of the tables the write baselines touch, once. */
     static void prepare(Connection c) throws SQLException {
+        forgetHistoryIds();
         try (Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + BENCH_SCHEMA);
             for (String table : List.of("orders", "order_line", "order_attention", "order_delivery_evidence", "order_status_history", "platform_incident",
@@ -205,6 +206,12 @@ final class BaselineSql {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** A block drawn from another run's database is not this one's. */
+    private static synchronized void forgetHistoryIds() {
+        nextHistoryId = 0;
+        historyIdsEnd = 0;
     }
 
     /** As order-service's pooled ids: one call of the sequence per 50 entries, the block ending at the value it gives. */

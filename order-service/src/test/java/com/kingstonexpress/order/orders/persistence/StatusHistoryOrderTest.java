@@ -80,6 +80,34 @@ class StatusHistoryOrderTest {
         }
     }
 
+    @Test
+    void entriesWrittenBeforeEventNumbersComeFirst() throws SQLException {
+        String id = place(SELLER, "SELLER_MANAGED");
+        // An entry as the previous version wrote it before V7: no event number (the trigger, added with V7, is off).
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement off = c.prepareStatement("ALTER TABLE order_status_history DISABLE TRIGGER order_status_history_event_seq");
+                    PreparedStatement entry = c.prepareStatement("""
+                            INSERT INTO order_status_history (order_id, from_status, to_status, actor_kind, actor_id, changed_at)
+                            VALUES (?, 'NEW', 'NEW', 'SUPPORT_AGENT', 'agent-before-v7', now()) RETURNING event_seq""");
+                    PreparedStatement on = c.prepareStatement("ALTER TABLE order_status_history ENABLE TRIGGER order_status_history_event_seq")) {
+                off.execute();
+                entry.setString(1, id);
+                try (ResultSet rs = entry.executeQuery()) {
+                    assertTrue(rs.next());
+                    rs.getLong(1);
+                    assertTrue(rs.wasNull(), "written without an event number");
+                }
+                on.execute();
+            }
+            c.commit();
+        }
+        act(SELLER, id, "start-processing", Map.of()).statusCode(200);
+
+        as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then().statusCode(200)
+                .body("items.to", contains("NEW", "PROCESSING"));
+    }
+
     private static long single(Connection c, String sql) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
             assertTrue(rs.next(), sql);
