@@ -147,8 +147,10 @@ public class IngestTrackingEvents {
             }
         }
         int accepted = 0;
-        // One locking query for the batch's shipments, in the same order-id order as before.
+        // One locking query for the batch's shipments, in the same order-id order as before; and one for their event
+        // numbers, so that the batch's status reports are written together at its commit, not one round trip each.
         store.lockShipments(admittedByOrder.keySet());
+        outbox.reserve(admittedByOrder.keySet());
         // With the shipments locked, a concurrent batch carrying any of these events for these orders has committed:
         // one query finds every event stored before, and the batch's new ones go in one statement at the end.
         Set<String> known = store.storedEventIds(sender,

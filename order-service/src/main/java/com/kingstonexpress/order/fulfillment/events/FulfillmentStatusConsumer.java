@@ -30,6 +30,7 @@ import com.kingstonexpress.order.orders.persistence.OrderEntity;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.outbox.Outbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -50,6 +51,8 @@ public class FulfillmentStatusConsumer {
     InboundEvents inbound;
     @Inject
     OrderLifecycle lifecycle;
+    @Inject
+    Outbox outbox;
     @Inject
     Clock clock;
 
@@ -90,8 +93,10 @@ public class FulfillmentStatusConsumer {
     }
 
     /**
-     * The poll's orders in one query: each report then finds its order (and, batch-fetched, its flags) loaded. A report
-     * that cannot be read fails this, and the poll is applied one report at a time, where that one is refused.
+     * The poll's orders in one query: each report then finds its order (and, batch-fetched, its flags) loaded; and their
+     * event numbers reserved in one more, so that the events the poll announces are written together at its commit
+     * instead of one round trip each. A report that cannot be read fails this, and the poll is applied one report at a
+     * time, where that one is refused.
      */
     void loadOrders(List<EventEnvelope> events) {
         List<String> orderIds = events.stream().filter(e -> STATUS_REPORTED.equals(e.type()))
@@ -99,6 +104,7 @@ public class FulfillmentStatusConsumer {
                 .distinct().toList();
         if (!orderIds.isEmpty()) {
             OrderEntity.list("id in ?1", orderIds);
+            outbox.reserve(orderIds);
         }
     }
 
