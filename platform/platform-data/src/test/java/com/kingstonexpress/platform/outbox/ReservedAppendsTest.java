@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,6 +140,29 @@ class ReservedAppendsTest {
         assertEquals(0L, rows(quiet));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> outbox.append(TOPIC, TYPE, quiet, Map.of("n", 1)).sequence()));
         assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> outbox.append(TOPIC, TYPE, busy, Map.of("n", 3)).sequence()));
+    }
+
+    @Test
+    void aWriteThatFailsRollsTheTransactionBackAndCarriesTheDatabaseError() {
+        String subject = "reserved-failed-" + UUID.randomUUID();
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.reserve(List.of(subject));
+            outbox.append(TOPIC, TYPE, subject, Map.of("n", 1));
+            // The reserved rows are written as the transaction commits: make that write fail.
+            em.createNativeQuery("SELECT set_config('transaction_read_only', 'on', true)").getSingleResult();
+        }));
+        // InboundEvents tells a transient failure (a deadlock, a lost connection) by the SQL state in the cause chain.
+        assertEquals("25006", sqlState(failure), "the cause chain of " + failure);
+        assertEquals(0L, rows(subject));
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private long rows(String subject) {
