@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,8 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class ConcurrentOutboxWritersTest {
 
     private static final String TOPIC = "kx.platform-test.concurrent.v1";
+    private static final String TYPE = "com.kingstonexpress.test.concurrent.v1";
     private static final int WRITERS = 16;
-    private static final int EVENTS_PER_WRITER = 150;
 
     @Inject
     Outbox outbox;
@@ -47,8 +48,44 @@ class ConcurrentOutboxWritersTest {
     @Inject
     ObjectMapper json;
 
+    /** One transaction of one writer; returns the ids of the events it appended. */
+    private interface WriterTransaction {
+        List<String> appendIn(String run, int writer, int transaction);
+    }
+
     @Test
     void everyRowCommittedBySixteenConcurrentWritersIsPublishedOnceMarkedSentAndInSubjectOrder() throws Exception {
+        // One event per transaction; a few subjects shared between writers, so per-subject order is contended too.
+        publishedOnceEachInSequence("one event per transaction", 150, (run, writer, i) -> List.of(
+                outbox.append(TOPIC, TYPE, run + "-s" + ((writer + i) % 24), Map.of("writer", writer, "n", i)).id()));
+    }
+
+    @Test
+    void reservedAndImmediateAppendsOfSixteenWritersOnSharedSubjectsArePublishedOnceEachInSequence() throws Exception {
+        publishedOnceEachInSequence("reserved and immediate appends", 40, (run, writer, t) -> {
+            // A poll's worth of subjects shared with the other writers, in subject order as the consumers lock them (so
+            // writers never deadlock each other). Even transactions reserve all but the last, whose events are numbered
+            // one at a time; odd ones number every event at once.
+            List<String> subjects = ThreadLocalRandom.current().ints(8, 0, 24).sorted()
+                    .mapToObj(n -> String.format("%s-s%02d", run, n)).toList();
+            if (t % 2 == 0) {
+                outbox.reserve(subjects.subList(0, subjects.size() - 1));
+            }
+            List<String> appended = new ArrayList<>();
+            for (String subject : subjects) {
+                appended.add(outbox.append(TOPIC, TYPE, subject, Map.of("writer", writer, "t", t)).id());
+            }
+            return appended;
+        });
+    }
+
+    /**
+     * Runs {@code transactions} transactions on each of 16 writers at once, waits until the relay marked all they
+     * committed sent, and checks the topic: every committed event is there, and, reading each id once (at least once: a
+     * send retried after a timeout may publish an event twice, consumers deduplicate by id), each subject's numbers run
+     * 1, 2, 3...
+     */
+    private void publishedOnceEachInSequence(String what, int transactions, WriterTransaction transaction) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         List<Future<List<String>>> written = new ArrayList<>();
@@ -56,12 +93,9 @@ class ConcurrentOutboxWritersTest {
             int writer = w;
             written.add(writers.submit(() -> {
                 List<String> ids = new ArrayList<>();
-                for (int i = 0; i < EVENTS_PER_WRITER; i++) {
-                    // A few subjects shared between writers, so per-subject order is contended too.
-                    String subject = run + "-s" + ((writer + i) % 24);
-                    int n = i;
-                    ids.add(QuarkusTransaction.requiringNew().call(
-                            () -> outbox.append(TOPIC, "com.kingstonexpress.test.concurrent.v1", subject, Map.of("writer", writer, "n", n)).id()));
+                for (int t = 0; t < transactions; t++) {
+                    int n = t;
+                    ids.addAll(QuarkusTransaction.requiringNew().call(() -> transaction.appendIn(run, writer, n)));
                 }
                 return ids;
             }));
@@ -71,36 +105,26 @@ class ConcurrentOutboxWritersTest {
             committed.addAll(f.get());
         }
         writers.shutdown();
-        assertEquals(WRITERS * EVENTS_PER_WRITER, committed.size());
 
         // The relay marks a row sent only after the broker acknowledged it, so once nothing of this run is
         // unsent, everything of it must be on the topic.
         await().atMost(Duration.ofSeconds(90)).until(() -> unsent(run) == 0);
         List<ConsumerRecord<String, String>> records = KafkaTopics.readAll(TOPIC, r -> r.key().startsWith(run + "-"));
-
-        // At least once: a send retried after a timeout may publish an event twice (consumers deduplicate by
-        // id). What must hold is that every committed event is there and, reading each id once, every subject's
-        // events come in sequence.
         Set<String> published = new HashSet<>();
-        List<EventEnvelope> firstDeliveries = new ArrayList<>();
+        Map<String, Long> lastSequence = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             EventEnvelope e = json.readValue(r.value(), EventEnvelope.class);
             if (published.add(e.id())) {
-                firstDeliveries.add(e);
+                long previous = lastSequence.getOrDefault(e.subject(), 0L);
+                assertEquals(previous + 1, e.sequence(), "subject " + e.subject() + " out of order");
+                lastSequence.put(e.subject(), e.sequence());
             }
         }
         Set<String> missing = new HashSet<>(committed);
         missing.removeAll(published);
-        System.out.printf("concurrent outbox writers: %d committed, %d published, %d missing, %d published twice%n",
-                committed.size(), published.size(), missing.size(), records.size() - firstDeliveries.size());
+        System.out.printf("concurrent outbox writers, %s: %d committed, %d published, %d missing, %d published twice%n", what,
+                committed.size(), published.size(), missing.size(), records.size() - published.size());
         assertEquals(Set.of(), missing, missing.size() + " committed events were marked sent but never published");
-
-        Map<String, Long> lastSequence = new HashMap<>();
-        for (EventEnvelope e : firstDeliveries) {
-            long previous = lastSequence.getOrDefault(e.subject(), 0L);
-            assertEquals(previous + 1, e.sequence(), "subject " + e.subject() + " out of order");
-            lastSequence.put(e.subject(), e.sequence());
-        }
     }
 
     private long unsent(String run) {

@@ -1,113 +1,36 @@
 package com.kingstonexpress.platform.outbox;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kingstonexpress.platform.events.EventEnvelope;
-import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * {@link Outbox#reserve}: a transaction that reserves its subjects numbers their events in memory and writes their rows
- * in one statement before it commits. Mixed with appends that number one event at a time, on the same subjects, every
- * committed event is published and each subject's numbers run 1, 2, 3... in publication order.
+ * in one statement before it commits. Rollbacks and failures of that write; many writers mixing reserved and immediate
+ * appends are in {@link ConcurrentOutboxWritersTest}.
  */
 @QuarkusTest
 class ReservedAppendsTest {
 
     private static final String TOPIC = "kx.platform-test.reserved.v1";
     private static final String TYPE = "com.kingstonexpress.test.reserved.v1";
-    private static final int WRITERS = 16;
-    private static final int TRANSACTIONS_PER_WRITER = 40;
-    private static final int SUBJECTS = 24;
 
     @Inject
     Outbox outbox;
     @Inject
     EntityManager em;
-    @Inject
-    ObjectMapper json;
-
-    @Test
-    void reservedAndImmediateAppendsOfSixteenWritersOnSharedSubjectsArePublishedOnceEachInSequence() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        List<Future<List<String>>> written = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            written.add(writers.submit(() -> {
-                List<String> ids = new ArrayList<>();
-                for (int t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
-                    // A poll's worth of subjects shared with the other writers; even transactions reserve them. In subject
-                    // order, as the consumers lock them, so that writers never deadlock each other.
-                    List<String> subjects = ThreadLocalRandom.current().ints(8, 0, SUBJECTS).sorted()
-                            .mapToObj(n -> String.format("%s-s%02d", run, n)).toList();
-                    boolean reserving = t % 2 == 0;
-                    int transaction = t;
-                    ids.addAll(QuarkusTransaction.requiringNew().call(() -> {
-                        if (reserving) {
-                            // The last subject is not reserved: its events are numbered one at a time.
-                            outbox.reserve(subjects.subList(0, subjects.size() - 1));
-                        }
-                        List<String> appended = new ArrayList<>();
-                        for (String subject : subjects) {
-                            appended.add(outbox.append(TOPIC, TYPE, subject, Map.of("writer", writer, "t", transaction)).id());
-                        }
-                        return appended;
-                    }));
-                }
-                return ids;
-            }));
-        }
-        Set<String> committed = new HashSet<>();
-        for (Future<List<String>> f : written) {
-            committed.addAll(f.get());
-        }
-        writers.shutdown();
-        assertEquals(WRITERS * TRANSACTIONS_PER_WRITER * 8, committed.size());
-
-        await().atMost(Duration.ofSeconds(90)).until(() -> unsent(run) == 0);
-        Map<String, List<Long>> sequences = new HashMap<>();
-        Set<String> published = new HashSet<>();
-        for (ConsumerRecord<String, String> r : KafkaTopics.readAll(TOPIC, r -> r.key().startsWith(run + "-"))) {
-            EventEnvelope e = json.readValue(r.value(), EventEnvelope.class);
-            if (published.add(e.id())) {
-                sequences.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e.sequence());
-            }
-        }
-        Set<String> missing = new HashSet<>(committed);
-        missing.removeAll(published);
-        System.out.printf("reserved and immediate appends: %d committed, %d published, %d missing%n", committed.size(),
-                published.size(), missing.size());
-        assertEquals(Set.of(), missing);
-        sequences.forEach((subject, numbers) -> assertEquals(
-                IntStream.rangeClosed(1, numbers.size()).mapToObj(Long::valueOf).toList(), numbers, subject + " out of sequence"));
-    }
 
     @Test
     void reservedAppendsOfATransactionThatRollsBackLeaveNoRowAndNoGapInTheNumbers() {
@@ -168,11 +91,5 @@ class ReservedAppendsTest {
     private long rows(String subject) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM kx_outbox WHERE record_key = ?1").setParameter(1, subject).getSingleResult()).longValue());
-    }
-
-    private long unsent(String run) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM kx_outbox WHERE record_key LIKE ?1 AND sent_at IS NULL").setParameter(1, run + "-%")
-                .getSingleResult()).longValue());
     }
 }
