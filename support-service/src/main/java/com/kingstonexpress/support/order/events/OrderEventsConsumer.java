@@ -106,8 +106,7 @@ public class OrderEventsConsumer {
         StatusChange change = new StatusChange(event.id(), sequence, data.from(), data.to(), data.actorKind(), data.actorId(),
                 data.reason(), data.changedAt() == null ? event.time().toInstant() : data.changedAt());
         boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
-        projections.recordStatus(event.subject(), data.to(), sequence, now);
-        projections.recordStatusChange(event.subject(), change, data.sourceEventId());
+        projections.recordStatusChange(event.subject(), change, data.sourceEventId(), now);
         if (data.actorKind() == ActorKind.SUPPORT_AGENT) {
             // The agent corrected the status through order-service's audited endpoint; the ticket records it.
             corrections.record(event.subject(), change);

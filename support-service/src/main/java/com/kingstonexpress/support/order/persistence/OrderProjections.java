@@ -69,17 +69,23 @@ public class OrderProjections {
                 .executeUpdate();
     }
 
-    /** Appends to the timeline; the same event delivered twice is stored once. */
+    /**
+     * A status change in one statement: the status as {@link #recordStatus} sets it, and the change appended to the
+     * timeline, where the same event delivered twice is stored once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordStatusChange(String orderId, StatusChange change, String sourceEventId) {
+    public void recordStatusChange(String orderId, StatusChange change, String sourceEventId, Instant now) {
         em.createNativeQuery("""
+                WITH status AS (
+                    UPDATE order_projection SET status = ?5, status_sequence = ?3, updated_at = ?11
+                    WHERE order_id = ?2 AND (status_sequence IS NULL OR status_sequence < ?3))
                 INSERT INTO order_status_change (event_id, order_id, sequence, from_status, to_status, actor_kind, actor_id,
                     reason, source_event_id, changed_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (event_id) DO NOTHING""")
                 .setParameter(1, change.eventId()).setParameter(2, orderId).setParameter(3, change.sequence())
                 .setParameter(4, change.from() == null ? null : change.from().name()).setParameter(5, change.to().name())
                 .setParameter(6, change.actorKind().name()).setParameter(7, change.actorId()).setParameter(8, change.reason())
-                .setParameter(9, sourceEventId).setParameter(10, ts(change.changedAt()))
+                .setParameter(9, sourceEventId).setParameter(10, ts(change.changedAt())).setParameter(11, ts(now))
                 .executeUpdate();
     }
 
