@@ -59,13 +59,20 @@ public class OrderProjections {
                 .executeUpdate();
     }
 
+    /**
+     * Sets the status unless a fact with a higher (or the same) sequence is already recorded: the rule both writers of
+     * the status share.
+     */
+    private static final String SET_STATUS = """
+            UPDATE order_projection SET status = :status, status_sequence = :sequence, updated_at = :now
+            WHERE order_id = :orderId AND (status_sequence IS NULL OR status_sequence < :sequence)""";
+
     /** Sets the status unless a fact with a higher (or the same) sequence is already recorded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordStatus(String orderId, OrderStatus status, long sequence, Instant now) {
-        em.createNativeQuery("""
-                UPDATE order_projection SET status = ?2, status_sequence = ?3, updated_at = ?4
-                WHERE order_id = ?1 AND (status_sequence IS NULL OR status_sequence < ?3)""")
-                .setParameter(1, orderId).setParameter(2, status.name()).setParameter(3, sequence).setParameter(4, ts(now))
+        em.createNativeQuery(SET_STATUS)
+                .setParameter("orderId", orderId).setParameter("status", status.name()).setParameter("sequence", sequence)
+                .setParameter("now", ts(now))
                 .executeUpdate();
     }
 
@@ -75,17 +82,20 @@ public class OrderProjections {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordStatusChange(String orderId, StatusChange change, String sourceEventId, Instant now) {
-        em.createNativeQuery("""
-                WITH status AS (
-                    UPDATE order_projection SET status = ?5, status_sequence = ?3, updated_at = ?11
-                    WHERE order_id = ?2 AND (status_sequence IS NULL OR status_sequence < ?3))
+        em.createNativeQuery("WITH status AS (" + SET_STATUS + """
+                )
                 INSERT INTO order_status_change (event_id, order_id, sequence, from_status, to_status, actor_kind, actor_id,
                     reason, source_event_id, changed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter(1, change.eventId()).setParameter(2, orderId).setParameter(3, change.sequence())
-                .setParameter(4, change.from() == null ? null : change.from().name()).setParameter(5, change.to().name())
-                .setParameter(6, change.actorKind().name()).setParameter(7, change.actorId()).setParameter(8, change.reason())
-                .setParameter(9, sourceEventId).setParameter(10, ts(change.changedAt())).setParameter(11, ts(now))
+                VALUES (:eventId, :orderId, :sequence, :fromStatus, :status, :actorKind, :actorId, :reason, :sourceEventId,
+                    :changedAt)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter("eventId", change.eventId()).setParameter("orderId", orderId)
+                .setParameter("sequence", change.sequence())
+                .setParameter("fromStatus", change.from() == null ? null : change.from().name())
+                .setParameter("status", change.to().name()).setParameter("actorKind", change.actorKind().name())
+                .setParameter("actorId", change.actorId()).setParameter("reason", change.reason())
+                .setParameter("sourceEventId", sourceEventId).setParameter("changedAt", ts(change.changedAt()))
+                .setParameter("now", ts(now))
                 .executeUpdate();
     }
 
