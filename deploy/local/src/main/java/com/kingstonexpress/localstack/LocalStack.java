@@ -38,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     /** Extra instances of services ({@code --replicas}): same module, database and consumer groups, their own ports. */
     private final List<StackConfig.Service> replicas = new ArrayList<>();
     private boolean trainClassArchives;
+    private long launchedAt;
 
     public LocalStack(StackConfig config, PrintStream console) {
         this.config = config;
@@ -130,9 +131,13 @@ public final class LocalStack implements AutoCloseable {
         return config.services().stream().filter(s -> s.database() != null).map(StackConfig.Service::name).collect(Collectors.joining(", "));
     }
 
-    /** Starts everything and waits until every service is ready; on any failure stops what it started. */
+    /**
+     * Starts everything and waits until every service is ready; on any failure stops what it started. The services
+     * start while the broker is still coming up (their Kafka clients connect when it listens), which takes the
+     * broker's start-up off the stack's.
+     */
     public LocalStack start() {
-        startInfrastructure();
+        launchInfrastructure();
         try {
             startServices();
             return this;
@@ -147,8 +152,27 @@ public final class LocalStack implements AutoCloseable {
      * {@code ./mvnw quarkus:dev -pl order-service}; on any failure stops what it started.
      */
     public LocalStack startInfrastructure() {
-        requirePortsFree();
+        launchInfrastructure();
         try {
+            awaitKafka();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Launches the broker, then starts PostgreSQL and its databases while the broker comes up. */
+    private void launchInfrastructure() {
+        requirePortsFree();
+        launchedAt = System.nanoTime();
+        try {
+            console.println("local-stack| starting Kafka on " + config.kafkaPort());
+            kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), 3);
+            if (trainClassArchives) {
+                kafka.trainingClassArchive();
+            }
+            kafka.launch();
             console.println("local-stack| starting PostgreSQL on " + config.postgresPort() + " (data in " + config.dataDir().resolve("postgres") + ")");
             postgres = PostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort());
             for (StackConfig.Service s : config.services()) {
@@ -156,17 +180,15 @@ public final class LocalStack implements AutoCloseable {
                     postgres.ensureDatabase(s.database());
                 }
             }
-            console.println("local-stack| starting Kafka on " + config.kafkaPort());
-            kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), 3);
-            if (trainClassArchives) {
-                kafka.trainingClassArchive();
-            }
-            kafka.start();
-            return this;
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private void awaitKafka() {
+        kafka.awaitReady(READY_TIMEOUT);
+        console.printf("local-stack| Kafka serving on %s after %.1f s%n", kafka.bootstrapServers(), (System.nanoTime() - launchedAt) / 1e9);
     }
 
     private void startServices() {
@@ -176,9 +198,10 @@ public final class LocalStack implements AutoCloseable {
             running.add(startProcess(s));
         }
         // All start together (the machine has cores to share); readiness is awaited in parallel.
-        ExecutorService waiters = Executors.newFixedThreadPool(running.size());
+        ExecutorService waiters = Executors.newFixedThreadPool(running.size() + 1);
         try {
             List<Future<?>> ready = new ArrayList<>();
+            ready.add(waiters.submit(this::awaitKafka));
             for (ServiceProcess p : running) {
                 ready.add(waiters.submit(() -> awaitReady(p)));
             }

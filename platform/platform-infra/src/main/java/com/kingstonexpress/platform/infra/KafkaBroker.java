@@ -82,6 +82,16 @@ public final class KafkaBroker implements AutoCloseable {
      * first, which on a busy machine takes longer than a first start.
      */
     public synchronized void start(Duration readyTimeout) {
+        launch();
+        awaitReady(readyTimeout);
+    }
+
+    /**
+     * Starts the broker's process without waiting for it to serve (formatting its storage first on first use), so
+     * that a caller can start its clients meanwhile; {@link #awaitReady} then waits. Kafka clients retry until the
+     * broker listens.
+     */
+    public synchronized void launch() {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -99,7 +109,6 @@ public final class KafkaBroker implements AutoCloseable {
             List<String> options = new ArrayList<>(archive.options());
             options.addAll(List.of("kafka.Kafka", config.toString()));
             process = javaProcess(options, dataDir.resolve("broker.log")).start();
-            awaitReady(readyTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Kafka broker in " + dataDir, e);
         }
@@ -245,7 +254,18 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /**
+     * Waits until the broker {@link #launch launched} serves metadata. Not synchronized, so that {@link #stop} or
+     * {@link #kill} from another thread (a shutdown hook) does not wait for it: it then fails at once.
+     */
+    public void awaitReady(Duration timeout) {
+        Process process;
+        synchronized (this) {
+            process = this.process;
+        }
+        if (process == null) {
+            throw new IllegalStateException("the Kafka broker was not launched");
+        }
         Instant deadline = Instant.now().plus(timeout);
         Properties admin = new Properties();
         admin.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
