@@ -89,9 +89,13 @@ public class OrderEntity extends PanacheEntityBase {
     /**
      * The order with its lines, flags and evidence, in one query instead of one per collection: a read shows all three
      * and an action's guard needs two. The rows multiply (lines x flags x evidence), but each is a few.
+     * <p>
+     * Not {@code firstResult()}: a row limit beside a collection fetch makes Hibernate drop the limit, page in memory
+     * and log a WARN (HHH90003004) on every call, which on the get path cost a log line per request. Hibernate
+     * de-duplicates a fetch join's rows into one entity, so one order is one result.
      */
     public static OrderEntity findWithDetails(String id) {
-        return OrderEntity.<OrderEntity>find(WITH_DETAILS + " WHERE o.id = ?1", id).firstResult();
+        return OrderEntity.<OrderEntity>find(WITH_DETAILS + " WHERE o.id = ?1", id).singleResultOptional().orElse(null);
     }
 
 

@@ -3,6 +3,7 @@ package com.kingstonexpress.order.orders.persistence;
 import static com.kingstonexpress.order.Fixtures.order;
 import static com.kingstonexpress.order.Fixtures.place;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -10,6 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
@@ -42,7 +48,34 @@ class OrderDetailsFetchTest {
         });
 
         // Read in a transaction that has ended when the collections are looked at: what the query did not load cannot be.
-        OrderEntity order = QuarkusTransaction.requiringNew().call(() -> OrderEntity.findWithDetails(id));
+        // Hibernate's query warnings are watched meanwhile: a row limit beside the collection fetch would log one per read.
+        List<String> queryWarnings = new CopyOnWriteArrayList<>();
+        Handler watcher = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    queryWarnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger hibernateQueries = Logger.getLogger("org.hibernate.orm.query");
+        hibernateQueries.addHandler(watcher);
+        OrderEntity order;
+        try {
+            order = QuarkusTransaction.requiringNew().call(() -> OrderEntity.findWithDetails(id));
+        } finally {
+            hibernateQueries.removeHandler(watcher);
+        }
+
+        assertEquals(List.of(), queryWarnings, "the read logs no query warning");
 
         assertTrue(Hibernate.isInitialized(order.lines), "lines loaded with the order");
         assertTrue(Hibernate.isInitialized(order.attention), "flags loaded with the order");
@@ -50,5 +83,10 @@ class OrderDetailsFetchTest {
         assertEquals(List.of("SKU-1", "SKU-2", "SKU-3"), order.lines.stream().map(l -> l.sku).toList());
         assertEquals(Set.of(AttentionFlag.ADDRESS_ISSUE, AttentionFlag.CUSTOMER_AWAITING_REPLY), order.attention.keySet());
         assertEquals(List.of("scan-1", "customer"), order.evidence.stream().map(e -> e.reference).toList());
+    }
+
+    @Test
+    void anUnknownOrderIsNull() {
+        assertNull(QuarkusTransaction.requiringNew().call(() -> OrderEntity.findWithDetails("no-such-order")));
     }
 }
