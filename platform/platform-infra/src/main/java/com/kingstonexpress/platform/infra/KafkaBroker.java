@@ -255,8 +255,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Waits until the broker {@link #launch launched} serves metadata. Not synchronized, so that {@link #stop} or
-     * {@link #kill} from another thread (a shutdown hook) does not wait for it: it then fails at once.
+     * Waits until the broker {@link #launch launched} serves metadata. Not synchronized itself: while a caller of
+     * {@code launch} waits here, {@link #stop} or {@link #kill} from another thread (a shutdown hook) goes ahead, and
+     * the wait then fails at once. ({@link #start()} holds the lock throughout, as it always did.)
      */
     public void awaitReady(Duration timeout) {
         Process process;
