@@ -137,14 +137,7 @@ public final class LocalStack implements AutoCloseable {
      * broker's start-up off the stack's.
      */
     public LocalStack start() {
-        launchInfrastructure();
-        try {
-            startServices();
-            return this;
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        return launchInfrastructureThen(this::startServices);
     }
 
     /**
@@ -152,18 +145,14 @@ public final class LocalStack implements AutoCloseable {
      * {@code ./mvnw quarkus:dev -pl order-service}; on any failure stops what it started.
      */
     public LocalStack startInfrastructure() {
-        launchInfrastructure();
-        try {
-            awaitKafka();
-            return this;
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        return launchInfrastructureThen(this::awaitKafka);
     }
 
-    /** Launches the broker, then starts PostgreSQL and its databases while the broker comes up. */
-    private void launchInfrastructure() {
+    /**
+     * Launches the broker, starts PostgreSQL and its databases while the broker comes up, then runs {@code rest}
+     * (which waits for the broker); on any failure stops what it started.
+     */
+    private LocalStack launchInfrastructureThen(Runnable rest) {
         requirePortsFree();
         launchedAt = System.nanoTime();
         try {
@@ -180,6 +169,8 @@ public final class LocalStack implements AutoCloseable {
                     postgres.ensureDatabase(s.database());
                 }
             }
+            rest.run();
+            return this;
         } catch (RuntimeException e) {
             close();
             throw e;
