@@ -312,6 +312,57 @@ class ParkedEventsTest {
         }
     }
 
+    /**
+     * A poll of order events as the order consumer applies it: its facts locked and looked at once, then each order
+     * registered without a statement of its own unless something waits for it. What waited is applied, an order
+     * registered before is left as it was, and tracking added to an order placed earlier in the poll finds it.
+     */
+    @Test
+    void aPollRegistersItsOrdersAndReleasesOnlyWhatWaits() {
+        String waited = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        String known = UUID.randomUUID().toString();
+        String picked = "w-" + UUID.randomUUID();
+        String tracking = "RP-" + UUID.randomUUID();
+        postCenter(OrderFixtures.CENTER, batch(centerEvent(picked, waited, "PICKED", placedAt.plusSeconds(60), "")))
+                .statusCode(202).body("parked", equalTo(1));
+        QuarkusTransaction.requiringNew().run(() -> projection.placed(known, "seller-first", OrderType.SELLER_MANAGED, null,
+                null, null, placedAt));
+        List<String> ids = List.of(waited, fresh, known);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            parkedEvents.lockForRelease(ids.stream().map(id -> "order:" + id).toList());
+            assertTrue(parkedEvents.mayHaveWaiting("order:" + waited));
+            assertFalse(parkedEvents.mayHaveWaiting("order:" + fresh));
+            projection.lookUp(ids);
+            projection.placed(fresh, "seller-p9", OrderType.SELLER_MANAGED, null, null, null, placedAt);
+            projection.placed(waited, "seller-p9", OrderType.KINGSTON_DISPATCHED, OrderFixtures.CENTER, null, null, placedAt);
+            projection.placed(known, "seller-again", OrderType.SELLER_MANAGED, null, null, null, placedAt);
+            projection.trackingAdded(fresh, "Royal Parcel", tracking);
+        });
+
+        assertEquals(1, tables.count("tracking_event WHERE event_id = ?1 AND order_id = ?2", picked, waited));
+        assertEquals(0, tables.count("kx_parked_event WHERE awaiting = ?1", "order:" + waited));
+        assertEquals(1, tables.count("shipment WHERE order_id = ?1 AND tracking_number = ?2", fresh, tracking));
+        assertEquals(1, tables.count("order_projection WHERE order_id = ?1 AND seller_id = 'seller-first'", known));
+        assertEquals(1, tables.count("shipment WHERE order_id = ?1", known));
+    }
+
+    /** Parking for a key found with nothing waiting makes it waited for again: a later release in the poll finds it. */
+    @Test
+    void parkingForAKeyFoundEmptyMakesItWaitedFor() {
+        String key = "tracking:again-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            parkedEvents.lockForRelease(List.of(key));
+            assertFalse(parkedEvents.mayHaveWaiting(key));
+            assertTrue(parkedEvents.park("fulfillment-service.carrier-webhook", "again-" + UUID.randomUUID(), key, "{}", "test"));
+            assertTrue(parkedEvents.mayHaveWaiting(key), "what was parked in this transaction is looked for");
+        });
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> parkedEvents.mayHaveWaiting(key)), "known only to its transaction");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM kx_parked_event WHERE awaiting = ?1")
+                .setParameter(1, key).executeUpdate());
+    }
+
     /** Whether another transaction gets the fact key's lock at once (ParkedEvents' namespace, "kxpf"). */
     private boolean tryLock(String key) {
         return QuarkusTransaction.requiringNew().call(() -> (Boolean) em

@@ -1,6 +1,7 @@
 package com.kingstonexpress.fulfillment.tracking.events;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,13 +75,19 @@ public class OrderEventsConsumer {
 
     /**
      * The facts the poll registers, locked in sorted order before any is applied, as a webhook batch locks the facts
-     * it names: the two never wait on each other in a cycle. Each event then takes its lock again (reentrant).
+     * it names: the two never wait on each other in a cycle. Each event then takes its lock again (reentrant). Then,
+     * in one statement each, which of the facts have events waiting and which of the orders are registered already:
+     * registering an order then looks nothing up, and its rows are written when the poll commits.
      */
     void lockFacts(List<EventEnvelope> events) {
         Set<String> facts = new TreeSet<>();
+        Set<String> placedOrders = new HashSet<>();
         for (EventEnvelope event : events) {
             switch (event.type()) {
-                case OrderPlaced.TYPE -> facts.add(FactKeys.order(event.subject()));
+                case OrderPlaced.TYPE -> {
+                    facts.add(FactKeys.order(event.subject()));
+                    placedOrders.add(event.subject());
+                }
                 case TrackingAdded.TYPE -> {
                     TrackingAdded data = event.dataAs(TrackingAdded.class);
                     if (blankToNull(data.trackingNumber()) != null) {
@@ -92,7 +99,8 @@ public class OrderEventsConsumer {
                 }
             }
         }
-        parked.lock(facts);
+        parked.lockForRelease(facts);
+        orders.lookUp(placedOrders);
     }
 
     void apply(EventEnvelope event) {

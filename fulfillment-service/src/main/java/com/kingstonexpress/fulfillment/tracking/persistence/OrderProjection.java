@@ -2,13 +2,17 @@ package com.kingstonexpress.fulfillment.tracking.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -26,6 +30,8 @@ import com.kingstonexpress.platform.parking.ParkedEvents;
 public class OrderProjection {
 
     private static final Logger LOG = Logger.getLogger(OrderProjection.class);
+    /** The transaction's resource naming orders {@link #lookUp} found unregistered (and not registered since). */
+    private static final String UNREGISTERED = OrderProjection.class.getName() + ".unregistered";
 
     @Inject
     EntityManager em;
@@ -37,6 +43,25 @@ public class OrderProjection {
     FactKeys factKeys;
     @Inject
     Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Finds in one statement which of a poll's orders are registered already, so that {@link #placed} looks up none
+     * of the others again. Call it after locking the orders' facts: registering takes that lock, so what it finds
+     * holds until the transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lookUp(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        Set<String> unregistered = new HashSet<>(orderIds);
+        unregistered.removeAll(em.createQuery("SELECT o.orderId FROM ProjectedOrder o WHERE o.orderId IN :ids", String.class)
+                .setParameter("ids", unregistered)
+                .getResultList());
+        transactions.putResource(UNREGISTERED, unregistered);
+    }
 
     /** An order was placed: it gets an empty shipment, ready for its center's and carrier's events. */
     @Transactional
@@ -44,8 +69,9 @@ public class OrderProjection {
             String region, Instant placedAt) {
         // First: a center event for this order being judged now is either committed (parked: released below) or
         // waits and then finds the order.
-        parked.lock(FactKeys.order(orderId));
-        if (em.find(ProjectedOrder.class, orderId) != null) {
+        String fact = FactKeys.order(orderId);
+        parked.lock(fact);
+        if (!knownUnregistered(orderId) && em.find(ProjectedOrder.class, orderId) != null) {
             return;
         }
         ProjectedOrder order = new ProjectedOrder();
@@ -59,9 +85,20 @@ public class OrderProjection {
         order.recordedAt = clock.instant();
         em.persist(order);
         em.persist(Shipment.of(orderId, json, clock.instant()));
-        em.flush();
         LOG.infof("order %s registered: %s, center %s", orderId, type, fulfillmentCenterId);
-        parked.release(FactKeys.order(orderId));
+        // Usually nothing waits (the poll looked), and the order is written with the poll's others when it commits.
+        // Events released now are applied at once, and read the order: written first.
+        if (parked.mayHaveWaiting(fact)) {
+            em.flush();
+            parked.release(fact);
+        }
+    }
+
+    /** True when {@link #lookUp} found the order unregistered in this transaction; it counts as registered after. */
+    private boolean knownUnregistered(String orderId) {
+        @SuppressWarnings("unchecked")
+        Set<String> unregistered = (Set<String>) transactions.getResource(UNREGISTERED);
+        return unregistered != null && unregistered.remove(orderId);
     }
 
     /**

@@ -59,6 +59,8 @@ public class ParkedEvents {
     private static final int LOCK_SPACE = 0x6b78_7066; // "kxpf"
     /** The transaction's resource naming the fact keys it holds locked. */
     private static final String HELD_KEY = ParkedEvents.class.getName() + ".held";
+    /** The transaction's resource naming locked fact keys found with nothing waiting ({@link #lockForRelease}). */
+    private static final String NOTHING_WAITING_KEY = ParkedEvents.class.getName() + ".nothing-waiting";
 
     @Inject
     EntityManager em;
@@ -84,12 +86,7 @@ public class ParkedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Collection<String> keys) {
-        @SuppressWarnings("unchecked")
-        Set<String> held = (Set<String>) transactions.getResource(HELD_KEY);
-        if (held == null) {
-            held = new HashSet<>();
-            transactions.putResource(HELD_KEY, held);
-        }
+        Set<String> held = transactionKeys(HELD_KEY);
         List<String> sorted = new ArrayList<>();
         for (String key : new TreeSet<>(keys)) {
             if (!held.contains(key)) {
@@ -113,6 +110,48 @@ public class ParkedEvents {
     }
 
     /**
+     * Locks the fact keys, as {@link #lock(Collection)} does, then finds in one more statement which of them have
+     * events waiting. For the rest of the transaction, releasing a key that had nothing waiting costs no statement,
+     * and {@link #mayHaveWaiting} says so beforehand: a consumer registering a poll of facts then need not flush each
+     * one for handlers that will not run, nor look for what waits for it.
+     * <p>
+     * Sound because {@link #park} takes the key's lock: while this transaction holds it, only this transaction can
+     * park for the key (and parking here forgets what was found), and expiry only ever takes events away. The
+     * statement runs after the locks are taken, so it sees every event parked before them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForRelease(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        lock(keys);
+        Set<String> nothingWaiting = new HashSet<>(keys);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT DISTINCT awaiting FROM kx_parked_event WHERE awaiting = ANY(?::text[]) AND state = 'PARKED'")) {
+                select.setArray(1, c.createArrayOf("text", nothingWaiting.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        nothingWaiting.remove(rs.getString(1));
+                    }
+                }
+            }
+        });
+        transactionKeys(NOTHING_WAITING_KEY).addAll(nothingWaiting);
+    }
+
+    /**
+     * False only when this transaction knows that nothing waits for {@code key}: it {@link #lockForRelease locked it
+     * for release}, found nothing parked and parked nothing for it since. True otherwise, including when unknown.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean mayHaveWaiting(String key) {
+        @SuppressWarnings("unchecked")
+        Set<String> nothingWaiting = (Set<String>) transactions.getResource(NOTHING_WAITING_KEY);
+        return nothingWaiting == null || !nothingWaiting.contains(key);
+    }
+
+    /**
      * Keeps {@code eventId} of {@code consumer} until the fact {@code awaiting} is released. Call it after
      * {@link #lock locking} {@code awaiting} and finding the fact unknown, in the transaction that records the
      * event as received.
@@ -123,6 +162,7 @@ public class ParkedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean park(String consumer, String eventId, String awaiting, String payload, String reason) {
         lock(awaiting);
+        transactionKeys(NOTHING_WAITING_KEY).remove(awaiting);
         Instant now = Instant.now();
         boolean parked = parkingQuery("""
                 INSERT INTO kx_parked_event (consumer, event_id, awaiting, payload, reason, parked_at, expires_at, state)
@@ -153,6 +193,9 @@ public class ParkedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release(String awaiting) {
+        if (!mayHaveWaiting(awaiting)) {
+            return 0;
+        }
         lock(awaiting);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = parkingQuery("""
@@ -182,9 +225,13 @@ public class ParkedEvents {
 
     /** Releases several facts, in sorted order; one statement finds what waits for any of them. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int release(Collection<String> awaiting) {
+    public int release(Collection<String> keys) {
+        List<String> awaiting = keys.stream().filter(this::mayHaveWaiting).toList();
+        if (awaiting.isEmpty()) {
+            return 0;
+        }
         if (awaiting.size() == 1) {
-            return release(awaiting.iterator().next());
+            return release(awaiting.get(0));
         }
         lock(awaiting);
         List<ParkedEvent> waiting = new ArrayList<>();
@@ -266,6 +313,17 @@ public class ParkedEvents {
         return em.createNativeQuery(sql).unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("kx_parked_event")
                 .setQueryFlushMode(QueryFlushMode.NO_FLUSH);
+    }
+
+    /** A set of fact keys kept for the current transaction under {@code resource}, made on first use. */
+    private Set<String> transactionKeys(String resource) {
+        @SuppressWarnings("unchecked")
+        Set<String> keys = (Set<String>) transactions.getResource(resource);
+        if (keys == null) {
+            keys = new HashSet<>();
+            transactions.putResource(resource, keys);
+        }
+        return keys;
     }
 
     /** Counts per consumer once the transaction commits: a rolled-back (and retried) attempt parks nothing. */
