@@ -146,8 +146,7 @@ public class ParkedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean mayHaveWaiting(String key) {
-        @SuppressWarnings("unchecked")
-        Set<String> nothingWaiting = (Set<String>) transactions.getResource(NOTHING_WAITING_KEY);
+        Set<String> nothingWaiting = transactionKeysIfAny(NOTHING_WAITING_KEY);
         return nothingWaiting == null || !nothingWaiting.contains(key);
     }
 
@@ -162,7 +161,10 @@ public class ParkedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean park(String consumer, String eventId, String awaiting, String payload, String reason) {
         lock(awaiting);
-        transactionKeys(NOTHING_WAITING_KEY).remove(awaiting);
+        Set<String> nothingWaiting = transactionKeysIfAny(NOTHING_WAITING_KEY);
+        if (nothingWaiting != null) {
+            nothingWaiting.remove(awaiting);
+        }
         Instant now = Instant.now();
         boolean parked = parkingQuery("""
                 INSERT INTO kx_parked_event (consumer, event_id, awaiting, payload, reason, parked_at, expires_at, state)
@@ -317,13 +319,18 @@ public class ParkedEvents {
 
     /** A set of fact keys kept for the current transaction under {@code resource}, made on first use. */
     private Set<String> transactionKeys(String resource) {
-        @SuppressWarnings("unchecked")
-        Set<String> keys = (Set<String>) transactions.getResource(resource);
+        Set<String> keys = transactionKeysIfAny(resource);
         if (keys == null) {
             keys = new HashSet<>();
             transactions.putResource(resource, keys);
         }
         return keys;
+    }
+
+    /** The set of fact keys the current transaction keeps under {@code resource}, or null before its first use. */
+    @SuppressWarnings("unchecked")
+    private Set<String> transactionKeysIfAny(String resource) {
+        return (Set<String>) transactions.getResource(resource);
     }
 
     /** Counts per consumer once the transaction commits: a rolled-back (and retried) attempt parks nothing. */
