@@ -19,10 +19,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -90,7 +93,12 @@ public final class EventLog implements AutoCloseable {
         return all;
     }
 
-    /** Streams every record of the topic, partition by partition in offset order, up to the end as of now. */
+    /**
+     * Streams every committed record of the topic, partition by partition in offset order, up to the end as of now.
+     * "The end" is every record written so far, and the read waits until each transaction among them has ended: a
+     * read-committed consumer's own end offset stops before any transaction still open, and a relay's batch is still
+     * open on a partition for a moment after the relay was told "committed", until the coordinator writes its marker.
+     */
     public void forEach(String topic, Consumer<Entry> each) {
         Properties p = access.kafkaClient("kx-operator-reader");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -106,7 +114,7 @@ public final class EventLog implements AutoCloseable {
             List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(20)));
+            Map<TopicPartition, Long> end = highWatermarks(partitions);
             end.entrySet().removeIf(e -> consumer.position(e.getKey(), Duration.ofSeconds(20)) >= e.getValue());
             Instant deadline = Instant.now().plus(READ_LIMIT);
             while (!end.isEmpty()) {
@@ -125,6 +133,23 @@ public final class EventLog implements AutoCloseable {
                 // Transaction markers and compaction leave gaps: the position, not the last record, says we are done.
                 end.entrySet().removeIf(e -> consumer.position(e.getKey(), Duration.ofSeconds(20)) >= e.getValue());
             }
+        }
+    }
+
+    /** Where each partition ends, transactions still open included. */
+    private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        try {
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(20, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> end.put(tp, info.offset()));
+            return end;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + access.bootstrapServers() + " does not answer: " + e.getMessage(), e);
         }
     }
 

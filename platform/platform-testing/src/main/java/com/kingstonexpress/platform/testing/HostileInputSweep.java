@@ -96,13 +96,16 @@ public final class HostileInputSweep {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // HTTP/1.1 as the sweep's own requests: the JDK client's default (HTTP/2) first asks a plain-HTTP server to
+            // upgrade the connection (h2c), a path no caller of these services takes.
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError(base + "/q/openapi answered " + response.statusCode() + ": " + shorten(response.body()));
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new AssertionError(base + "/q/openapi unreachable", e);
+            throw new AssertionError(base + "/q/openapi unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

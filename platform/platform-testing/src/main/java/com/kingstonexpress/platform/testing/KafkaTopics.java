@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -78,7 +80,7 @@ public final class KafkaTopics {
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> enough, Duration atMost) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(IsolationLevel.READ_COMMITTED)) {
             consumer.subscribe(List.of(topic));
             Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -93,12 +95,20 @@ public final class KafkaTopics {
     }
 
     /**
-     * Every record of the topic that matches, reading every partition from its beginning to its end offset as it
-     * stands now (no consumer group, so no wait for a rebalance). A topic that does not exist has no records.
+     * Every record of the topic that matches, as the services' consumers read it (committed records only), reading
+     * every partition from its beginning to its end as it stands now (no consumer group, so no wait for a rebalance). A
+     * topic that does not exist has no records.
+     *
+     * <p>"The end" is the high watermark, every record written so far, and the read waits until each transaction among
+     * them has ended. A read-committed consumer's own end offset is the last stable offset instead, which stops before
+     * any transaction still open, and a transaction whose producer was told "committed" is still open on a partition
+     * until the coordinator has written its marker there, moments later (longer after a broker restart). Reading only
+     * to that offset once lost the last relay batch of a test.
      */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Predicate<ConsumerRecord<String, String>> filter) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(IsolationLevel.READ_COMMITTED);
+                KafkaConsumer<String, String> everything = consumer(IsolationLevel.READ_UNCOMMITTED)) {
             List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(topic, List.of()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
@@ -106,7 +116,7 @@ public final class KafkaTopics {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = everything.endOffsets(partitions, Duration.ofSeconds(30));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (filter.test(r)) {
@@ -142,14 +152,17 @@ public final class KafkaTopics {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    /**
+     * A reader. Read committed is as the services read: records of a relay batch whose Kafka transaction was aborted
+     * are not there.
+     */
+    private static KafkaConsumer<String, String> consumer(IsolationLevel isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "kx-test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // As the services read: records of a relay batch whose Kafka transaction was aborted are not there.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 }
