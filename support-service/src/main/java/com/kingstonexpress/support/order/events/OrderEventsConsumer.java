@@ -59,9 +59,10 @@ public class OrderEventsConsumer {
     /**
      * The poll's orders, locked in sorted order before any row is: each event then takes its order's lock again
      * (reentrant), and an escalation, which holds one order's lock at a time, never waits on the batch in a cycle.
+     * One more statement finds which of them have escalations waiting, so releasing the others costs nothing.
      */
     void lockFacts(List<EventEnvelope> events) {
-        parked.lock(events.stream().filter(e -> OrderEventTypes.PROJECTED.contains(e.type()))
+        parked.lockForRelease(events.stream().filter(e -> OrderEventTypes.PROJECTED.contains(e.type()))
                 .map(e -> EscalationConsumer.orderFact(e.subject())).toList());
     }
 
@@ -87,15 +88,17 @@ public class OrderEventsConsumer {
         }
     }
 
-    /** Each kind returns whether it made the order known here ({@link OrderProjections#ensureKnown}). */
+    /**
+     * Each kind returns whether it may have made the order known here ({@link OrderProjections#ensureKnown}). For
+     * order.placed that is always: one statement writes it whether the row is new or not, and releasing an order
+     * whose row was there already finds nothing (at no cost when the poll found nothing waiting for it).
+     */
     private boolean placed(EventEnvelope event, OrderEventData.Placed data) {
         require(event, data.sellerId() != null && data.type() != null && data.status() != null, "sellerId, type and status");
-        Instant now = clock.instant();
-        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
-        projections.recordPlaced(event.subject(), data.placedAt() == null ? event.time().toInstant() : data.placedAt(),
-                data.shippingMethod(), now);
-        projections.recordStatus(event.subject(), data.status(), sequence(event), now);
-        return learned;
+        projections.recordPlaced(event.subject(), data.sellerId(), data.type(),
+                data.placedAt() == null ? event.time().toInstant() : data.placedAt(), data.shippingMethod(), data.status(),
+                sequence(event), clock.instant());
+        return true;
     }
 
     private boolean statusChanged(EventEnvelope event, OrderEventData.StatusChanged data) {

@@ -49,13 +49,27 @@ public class OrderProjections {
                 .executeUpdate() > 0;
     }
 
-    /** Fills what only order.placed carries; a partial row becomes a placed one. */
+    /**
+     * order.placed in one statement: the row made if it is new, with what only order.placed carries (a partial row
+     * becomes a placed one), the type learned if it was not known, and the status set as {@link #recordStatus} sets it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPlaced(String orderId, Instant placedAt, String shippingMethod, Instant now) {
+    public void recordPlaced(String orderId, String sellerId, OrderType type, Instant placedAt, String shippingMethod, OrderStatus status,
+            long sequence, Instant now) {
         em.createNativeQuery("""
-                UPDATE order_projection SET placed = true, placed_at = ?2, shipping_method = ?3, updated_at = ?4
-                WHERE order_id = ?1""")
-                .setParameter(1, orderId).setParameter(2, ts(placedAt)).setParameter(3, shippingMethod).setParameter(4, ts(now))
+                INSERT INTO order_projection AS p (order_id, seller_id, order_type, placed, placed_at, shipping_method, status,
+                    status_sequence, updated_at)
+                VALUES (:orderId, :sellerId, :type, true, :placedAt, :shippingMethod, :status, :sequence, :now)
+                ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(p.order_type, EXCLUDED.order_type), placed = true,
+                    placed_at = EXCLUDED.placed_at, shipping_method = EXCLUDED.shipping_method, updated_at = EXCLUDED.updated_at,
+                    status = CASE WHEN p.status_sequence IS NULL OR p.status_sequence < EXCLUDED.status_sequence
+                        THEN EXCLUDED.status ELSE p.status END,
+                    status_sequence = CASE WHEN p.status_sequence IS NULL OR p.status_sequence < EXCLUDED.status_sequence
+                        THEN EXCLUDED.status_sequence ELSE p.status_sequence END""")
+                .setParameter("orderId", orderId).setParameter("sellerId", sellerId)
+                .setParameter("type", type == null ? null : type.name()).setParameter("placedAt", ts(placedAt))
+                .setParameter("shippingMethod", shippingMethod).setParameter("status", status.name())
+                .setParameter("sequence", sequence).setParameter("now", ts(now))
                 .executeUpdate();
     }
 
