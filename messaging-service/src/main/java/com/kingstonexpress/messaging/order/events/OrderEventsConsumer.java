@@ -2,6 +2,7 @@ package com.kingstonexpress.messaging.order.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -32,10 +34,14 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class OrderEventsConsumer {
 
     static final String CONSUMER = "messaging-service.orders";
+    /** The transaction's resource naming the poll's orders {@link #loadOrders} did not find. */
+    private static final String ABSENT = OrderEventsConsumer.class.getName() + ".absent";
     private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
 
     @Inject
     InboundEvents inbound;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** Order events come a poll at a time (the channel has {@code batch=true}): every status change makes one. */
     @Incoming("orders")
@@ -44,12 +50,30 @@ public class OrderEventsConsumer {
         return inbound.handleBatch(CONSUMER, records, this::loadOrders, this::apply);
     }
 
-    /** The poll's orders in one query: each event's {@code findById} then finds its order loaded already. */
+    /**
+     * The poll's orders in one query: each event's {@link #find} then finds its order loaded already, or knows it is
+     * not there (most of a busy poll's orders are new) without a query of its own.
+     */
     void loadOrders(List<EventEnvelope> events) {
         List<String> ids = events.stream().map(EventEnvelope::subject).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
-            OrderProjection.list("orderId in ?1", ids);
+            Set<String> absent = new HashSet<>(ids);
+            OrderProjection.<OrderProjection>list("orderId in ?1", ids).forEach(order -> absent.remove(order.orderId));
+            transactions.putResource(ABSENT, absent);
         }
+    }
+
+    /**
+     * The order's projection, or null. An order the poll's load found absent is taken as absent once, by the first event
+     * that asks; later ones look it up, and find it in the persistence context if that event persisted it.
+     */
+    private OrderProjection find(String orderId) {
+        @SuppressWarnings("unchecked")
+        Set<String> absent = (Set<String>) transactions.getResource(ABSENT);
+        if (absent != null && absent.remove(orderId)) {
+            return null;
+        }
+        return OrderProjection.findById(orderId);
     }
 
     void apply(EventEnvelope event) {
@@ -70,7 +94,7 @@ public class OrderEventsConsumer {
         if (!placed.orderId().equals(event.subject())) {
             throw new PoisonEventException("order.placed subject " + event.subject() + " is not its orderId " + placed.orderId());
         }
-        OrderProjection order = OrderProjection.findById(placed.orderId());
+        OrderProjection order = find(placed.orderId());
         boolean isNew = order == null;
         if (isNew) {
             order = new OrderProjection();
@@ -93,7 +117,7 @@ public class OrderEventsConsumer {
     }
 
     private void statusChanged(EventEnvelope event, OrderStatus status) {
-        OrderProjection order = OrderProjection.findById(event.subject());
+        OrderProjection order = find(event.subject());
         if (order == null) {
             // Events of one order share a partition, so order.placed always comes first; an order placed
             // before this service kept a projection has no conversation to show it in.
@@ -107,7 +131,7 @@ public class OrderEventsConsumer {
     }
 
     private void trackingAdded(EventEnvelope event, OrderEventData.TrackingAdded tracking) {
-        OrderProjection order = OrderProjection.findById(event.subject());
+        OrderProjection order = find(event.subject());
         if (order != null && order.acceptsSequence(event.sequence())) {
             order.carrier = tracking.carrier();
             order.trackingNumber = tracking.trackingNumber();
@@ -117,7 +141,7 @@ public class OrderEventsConsumer {
 
     /** A condition raised or cleared (a customs hold, a failed delivery attempt): part of what the customer is told. */
     private void attention(EventEnvelope event, AttentionFlag flag, boolean raised) {
-        OrderProjection order = OrderProjection.findById(event.subject());
+        OrderProjection order = find(event.subject());
         if (order == null || !order.acceptsSequence(event.sequence())) {
             return;
         }
