@@ -3,10 +3,8 @@ package com.kingstonexpress.fulfillment.tracking.persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kingstonexpress.fulfillment.tracking.domain.OrderType;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.parking.ParkedEvents;
+import com.kingstonexpress.platform.persistence.KnownAbsent;
 
 /**
  * Keeps this service's view of orders (and their shipments) from order-service's events. Registering an order
@@ -56,11 +55,10 @@ public class OrderProjection {
         if (orderIds.isEmpty()) {
             return;
         }
-        Set<String> unregistered = new HashSet<>(orderIds);
-        unregistered.removeAll(em.createQuery("SELECT o.orderId FROM ProjectedOrder o WHERE o.orderId IN :ids", String.class)
-                .setParameter("ids", unregistered)
-                .getResultList());
-        transactions.putResource(UNREGISTERED, unregistered);
+        KnownAbsent.record(transactions, UNREGISTERED, orderIds,
+                em.createQuery("SELECT o.orderId FROM ProjectedOrder o WHERE o.orderId IN :ids", String.class)
+                        .setParameter("ids", orderIds)
+                        .getResultList());
     }
 
     /** An order was placed: it gets an empty shipment, ready for its center's and carrier's events. */
@@ -71,7 +69,7 @@ public class OrderProjection {
         // waits and then finds the order.
         String fact = FactKeys.order(orderId);
         parked.lock(fact);
-        if (!knownUnregistered(orderId) && em.find(ProjectedOrder.class, orderId) != null) {
+        if (!KnownAbsent.take(transactions, UNREGISTERED, orderId) && em.find(ProjectedOrder.class, orderId) != null) {
             return;
         }
         ProjectedOrder order = new ProjectedOrder();
@@ -92,13 +90,6 @@ public class OrderProjection {
             em.flush();
             parked.release(fact);
         }
-    }
-
-    /** True when {@link #lookUp} found the order unregistered in this transaction; it counts as registered after. */
-    private boolean knownUnregistered(String orderId) {
-        @SuppressWarnings("unchecked")
-        Set<String> unregistered = (Set<String>) transactions.getResource(UNREGISTERED);
-        return unregistered != null && unregistered.remove(orderId);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.kingstonexpress.messaging.order.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -21,6 +20,7 @@ import com.kingstonexpress.messaging.order.persistence.OrderProjection;
 import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
+import com.kingstonexpress.platform.persistence.KnownAbsent;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -57,23 +57,14 @@ public class OrderEventsConsumer {
     void loadOrders(List<EventEnvelope> events) {
         List<String> ids = events.stream().map(EventEnvelope::subject).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
-            Set<String> absent = new HashSet<>(ids);
-            OrderProjection.<OrderProjection>list("orderId in ?1", ids).forEach(order -> absent.remove(order.orderId));
-            transactions.putResource(ABSENT, absent);
+            KnownAbsent.record(transactions, ABSENT, ids,
+                    OrderProjection.<OrderProjection>list("orderId in ?1", ids).stream().map(order -> order.orderId).toList());
         }
     }
 
-    /**
-     * The order's projection, or null. An order the poll's load found absent is taken as absent once, by the first event
-     * that asks; later ones look it up, and find it in the persistence context if that event persisted it.
-     */
+    /** The order's projection, or null; an order the poll's load did not find costs no query ({@link KnownAbsent}). */
     private OrderProjection find(String orderId) {
-        @SuppressWarnings("unchecked")
-        Set<String> absent = (Set<String>) transactions.getResource(ABSENT);
-        if (absent != null && absent.remove(orderId)) {
-            return null;
-        }
-        return OrderProjection.findById(orderId);
+        return KnownAbsent.take(transactions, ABSENT, orderId) ? null : OrderProjection.findById(orderId);
     }
 
     void apply(EventEnvelope event) {

@@ -66,7 +66,11 @@ public final class HostileInputSweep {
     private Predicate<String> skip = operation -> false;
     private BiFunction<String, String, Map<String, String>> signer = (path, body) -> Map.of();
     private Values values = Values.THOROUGH;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    /**
+     * HTTP/1.1, as the services' callers use: the JDK client's default (HTTP/2) first asks a plain-HTTP server to upgrade
+     * the connection (h2c), a path no caller of these services takes.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HostileInputSweep(String base, JsonNode document) {
@@ -96,10 +100,7 @@ public final class HostileInputSweep {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            // HTTP/1.1 as the sweep's own requests: the JDK client's default (HTTP/2) first asks a plain-HTTP server to
-            // upgrade the connection (h2c), a path no caller of these services takes.
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError(base + "/q/openapi answered " + response.statusCode() + ": " + shorten(response.body()));
             }
@@ -552,7 +553,7 @@ public final class HostileInputSweep {
             }
             request.method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (IllegalArgumentException e) {
             // The client itself refuses to send it (for example a header value it deems invalid): nothing to check.
