@@ -26,7 +26,6 @@ final class BaselineSql {
     static final String BENCH_SCHEMA = "kx_bench";
 
     // ---- create order (PlaceOrder with an Idempotency-Key), in this order, one transaction ----
-    static final String IDEMPOTENCY_CLAIM = "INSERT INTO kx_idempotency_key (scope, idem_key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
     /** {@code Outbox.append}: the subject's next sequence number and the outbox row, in one statement. */
     static final String APPEND = """
             WITH numbered AS (
@@ -45,8 +44,9 @@ final class BaselineSql {
             + " shipping_method, status, status_changed_at, tracking_carrier, tracking_number, order_type, updated_at, version, order_id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_LINE = "insert into order_line (order_id, line_no, currency, quantity, sku, title, unit_amount) values (?, ?, ?, ?, ?, ?, ?)";
-    static final String IDEMPOTENCY_COMPLETE = "UPDATE kx_idempotency_key SET response_status = ?, response_location = ?, response_body = ?"
-            + " WHERE scope = ? AND idem_key = ?";
+    /** {@code IdempotencyKeys.once}: the key with its answer, after the create's own statements. */
+    static final String IDEMPOTENCY_STORE = "INSERT INTO kx_idempotency_key (scope, idem_key, request_hash, response_status,"
+            + " response_location, response_body) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     // ---- get order (seller) ----
     static final String ORDER_COLUMNS = "oe1_0.order_id, oe1_0.address_confirmed_at, oe1_0.created_at, oe1_0.customer_id, oe1_0.customer_name,"
@@ -150,12 +150,6 @@ final class BaselineSql {
         String id = UUID.randomUUID().toString();
         String key = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_CLAIM)) {
-            p.setString(1, "storefront");
-            p.setString(2, key);
-            p.setString(3, "0".repeat(64));
-            p.executeUpdate();
-        }
         appendEvent(c, id);
         insertOrder(c, id, now);
         try (PreparedStatement p = c.prepareStatement(INSERT_LINE)) {
@@ -168,12 +162,13 @@ final class BaselineSql {
             p.setBigDecimal(7, new BigDecimal("9.99"));
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_COMPLETE)) {
-            p.setInt(1, 201);
-            p.setString(2, "/api/v1/orders/" + id);
-            p.setString(3, RESPONSE);
-            p.setString(4, "storefront");
-            p.setString(5, key);
+        try (PreparedStatement p = c.prepareStatement(IDEMPOTENCY_STORE)) {
+            p.setString(1, "storefront");
+            p.setString(2, key);
+            p.setString(3, "0".repeat(64));
+            p.setInt(4, 201);
+            p.setString(5, "/api/v1/orders/" + id);
+            p.setString(6, RESPONSE);
             p.executeUpdate();
         }
     }

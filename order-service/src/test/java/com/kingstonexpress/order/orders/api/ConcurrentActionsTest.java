@@ -2,8 +2,10 @@ package com.kingstonexpress.order.orders.api;
 
 import static com.kingstonexpress.order.Fixtures.act;
 import static com.kingstonexpress.order.Fixtures.as;
+import static com.kingstonexpress.order.Fixtures.order;
 import static com.kingstonexpress.order.Fixtures.place;
 import static com.kingstonexpress.order.Fixtures.seller;
+import static com.kingstonexpress.order.Fixtures.storefront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Conflicting commands on one order: exactly one wins, the others get 409, history records one change. */
+/**
+ * Conflicting commands on one order: exactly one wins, the others get 409, history records one change. Checkouts
+ * retried in parallel with one Idempotency-Key: one order, every caller gets its answer.
+ */
 @QuarkusTest
 class ConcurrentActionsTest {
 
@@ -56,5 +61,33 @@ class ConcurrentActionsTest {
         assertEquals(CALLERS - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         List<String> to = as(seller(SELLER)).get("/api/v1/orders/" + id + "/history").then().extract().path("items.to");
         assertEquals(1, to.stream().filter("SHIPPED"::equals).count(), to.toString());
+    }
+
+    @Test
+    void parallelCheckoutsWithOneIdempotencyKeyPlaceOneOrderAndAllGetItsAnswer() throws Exception {
+        String seller = "concurrent-checkout-" + System.nanoTime();
+        Map<String, Object> body = order(seller, "SELLER_MANAGED");
+        String key = "checkout-" + System.nanoTime();
+
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS * 2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS * 2; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return as(storefront()).header("Idempotency-Key", key).body(body).post("/api/v1/orders").then()
+                        .statusCode(201).extract().header("Location");
+            }));
+        }
+        start.countDown();
+        List<String> locations = new ArrayList<>();
+        for (Future<String> f : calls) {
+            locations.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(1, locations.stream().distinct().count(), locations.toString());
+        List<String> placed = as(seller(seller)).get("/api/v1/orders").then().statusCode(200).extract().path("items.orderId");
+        assertEquals(List.of(locations.get(0).substring("/api/v1/orders/".length())), placed);
     }
 }
