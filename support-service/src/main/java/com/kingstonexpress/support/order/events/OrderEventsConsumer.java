@@ -108,8 +108,8 @@ public class OrderEventsConsumer {
         long sequence = sequence(event);
         StatusChange change = new StatusChange(event.id(), sequence, data.from(), data.to(), data.actorKind(), data.actorId(),
                 data.reason(), data.changedAt() == null ? event.time().toInstant() : data.changedAt());
-        boolean learned = projections.ensureKnown(event.subject(), data.sellerId(), data.type(), now);
-        projections.recordStatusChange(event.subject(), change, data.sourceEventId(), now);
+        boolean learned = projections.recordStatusChange(event.subject(), data.sellerId(), data.type(), change,
+                data.sourceEventId(), now);
         if (data.actorKind() == ActorKind.SUPPORT_AGENT) {
             // The agent corrected the status through order-service's audited endpoint; the ticket records it.
             corrections.record(event.subject(), change);

@@ -73,44 +73,57 @@ public class OrderProjections {
                 .executeUpdate();
     }
 
-    /**
-     * Sets the status unless a fact with a higher (or the same) sequence is already recorded: the rule both writers of
-     * the status share.
-     */
-    private static final String SET_STATUS = """
-            UPDATE order_projection SET status = :status, status_sequence = :sequence, updated_at = :now
-            WHERE order_id = :orderId AND (status_sequence IS NULL OR status_sequence < :sequence)""";
-
     /** Sets the status unless a fact with a higher (or the same) sequence is already recorded. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordStatus(String orderId, OrderStatus status, long sequence, Instant now) {
-        em.createNativeQuery(SET_STATUS)
+        em.createNativeQuery("""
+                UPDATE order_projection SET status = :status, status_sequence = :sequence, updated_at = :now
+                WHERE order_id = :orderId AND (status_sequence IS NULL OR status_sequence < :sequence)""")
                 .setParameter("orderId", orderId).setParameter("status", status.name()).setParameter("sequence", sequence)
                 .setParameter("now", ts(now))
                 .executeUpdate();
     }
 
     /**
-     * A status change in one statement: the status as {@link #recordStatus} sets it, and the change appended to the
-     * timeline, where the same event delivered twice is stored once.
+     * A status change in one statement: the order made known as {@link #ensureKnown} makes it, the status set as
+     * {@link #recordStatus} sets it, and the change appended to the timeline, where the same event delivered twice is
+     * stored once.
+     *
+     * @return as {@link #ensureKnown}: true when the order had no row here or its type was not known before
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordStatusChange(String orderId, StatusChange change, String sourceEventId, Instant now) {
-        em.createNativeQuery("WITH status AS (" + SET_STATUS + """
-                )
-                INSERT INTO order_status_change (event_id, order_id, sequence, from_status, to_status, actor_kind, actor_id,
-                    reason, source_event_id, changed_at)
-                VALUES (:eventId, :orderId, :sequence, :fromStatus, :status, :actorKind, :actorId, :reason, :sourceEventId,
-                    :changedAt)
-                ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter("eventId", change.eventId()).setParameter("orderId", orderId)
-                .setParameter("sequence", change.sequence())
+    public boolean recordStatusChange(String orderId, String sellerId, OrderType type, StatusChange change, String sourceEventId,
+            Instant now) {
+        // "before" reads the statement's snapshot, which none of the sibling writes is in: the row as it was.
+        List<?> learned = em.createNativeQuery("""
+                WITH before AS (SELECT order_type FROM order_projection WHERE order_id = :orderId),
+                known AS (
+                    INSERT INTO order_projection AS p (order_id, seller_id, order_type, status, status_sequence, updated_at)
+                    VALUES (:orderId, :sellerId, :type, :status, :sequence, :now)
+                    ON CONFLICT (order_id) DO UPDATE SET order_type = COALESCE(p.order_type, EXCLUDED.order_type),
+                        status = CASE WHEN p.status_sequence IS NULL OR p.status_sequence < EXCLUDED.status_sequence
+                            THEN EXCLUDED.status ELSE p.status END,
+                        status_sequence = CASE WHEN p.status_sequence IS NULL OR p.status_sequence < EXCLUDED.status_sequence
+                            THEN EXCLUDED.status_sequence ELSE p.status_sequence END,
+                        updated_at = EXCLUDED.updated_at
+                    WHERE p.order_type IS NULL OR p.status_sequence IS NULL OR p.status_sequence < EXCLUDED.status_sequence),
+                timeline AS (
+                    INSERT INTO order_status_change (event_id, order_id, sequence, from_status, to_status, actor_kind, actor_id,
+                        reason, source_event_id, changed_at)
+                    VALUES (:eventId, :orderId, :sequence, :fromStatus, :status, :actorKind, :actorId, :reason, :sourceEventId,
+                        :changedAt)
+                    ON CONFLICT (event_id) DO NOTHING)
+                SELECT NOT EXISTS (SELECT 1 FROM before WHERE order_type IS NOT NULL)""")
+                .setParameter("orderId", orderId).setParameter("sellerId", sellerId)
+                .setParameter("type", type == null ? null : type.name())
+                .setParameter("eventId", change.eventId()).setParameter("sequence", change.sequence())
                 .setParameter("fromStatus", change.from() == null ? null : change.from().name())
                 .setParameter("status", change.to().name()).setParameter("actorKind", change.actorKind().name())
                 .setParameter("actorId", change.actorId()).setParameter("reason", change.reason())
                 .setParameter("sourceEventId", sourceEventId).setParameter("changedAt", ts(change.changedAt()))
                 .setParameter("now", ts(now))
-                .executeUpdate();
+                .getResultList();
+        return Boolean.TRUE.equals(learned.get(0));
     }
 
     /** Raises or clears a flag unless a later raise/clear of the same flag was already applied. */
