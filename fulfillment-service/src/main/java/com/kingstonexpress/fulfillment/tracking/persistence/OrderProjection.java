@@ -83,7 +83,8 @@ public class OrderProjection {
         order.recordedAt = clock.instant();
         em.persist(order);
         em.persist(Shipment.of(orderId, json, clock.instant()));
-        LOG.infof("order %s registered: %s, center %s", orderId, type, fulfillmentCenterId);
+        // order-service logs each placement; at INFO this line added one more (a write) to every create.
+        LOG.debugf("order %s registered: %s, center %s", orderId, type, fulfillmentCenterId);
         // Usually nothing waits (the poll looked), and the order is written with the poll's others when it commits.
         // Events released now are applied at once, and read the order: written first.
         if (parked.mayHaveWaiting(fact)) {
