@@ -40,6 +40,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -97,6 +98,7 @@ public class ProxyRoutes {
 
     /** One exchange's clean-up: what to undo when it ends, however it ends (answered, refused, client gone). */
     private static final class Exchange {
+        private static final long LINGER_MILLIS = 2_000;
         final RoutingContext ctx;
         final String requestId;
         final Downstream target;
@@ -126,7 +128,7 @@ public class ProxyRoutes {
             onClientGone = action;
         }
 
-        /** The client's body is not read to its end: once the answer is written the connection goes. */
+        /** The client's body is not forwarded: once the answer is written, the rest is dropped and the connection goes. */
         void closeWhenAnswered() {
             closeWhenAnswered = true;
             if (ctx.request().version() != HttpVersion.HTTP_2) {
@@ -136,9 +138,31 @@ public class ProxyRoutes {
 
         private void answered() {
             if (closeWhenAnswered && ctx.request().version() != HttpVersion.HTTP_2) {
-                ctx.request().connection().close();
+                lingerThenClose();
             }
             finish();
+        }
+
+        /**
+         * Reads and discards what the client is still sending, then closes (a lingering close, as nginx does): closing
+         * at once resets a connection whose client is still writing, and its TCP stack may then drop the answer unread.
+         * Bounded by {@link #LINGER_MILLIS}: a client that keeps sending is cut off then.
+         */
+        private void lingerThenClose() {
+            HttpServerRequest in = ctx.request();
+            HttpConnection connection = in.connection();
+            if (in.isEnded()) {
+                connection.close();
+                return;
+            }
+            long timer = ctx.vertx().setTimer(LINGER_MILLIS, id -> connection.close());
+            in.exceptionHandler(e -> connection.close());
+            in.endHandler(v -> {
+                ctx.vertx().cancelTimer(timer);
+                connection.close();
+            });
+            in.handler(discarded -> { });
+            in.resume();
         }
 
         private void clientGone() {
@@ -445,7 +469,7 @@ public class ProxyRoutes {
 
     /**
      * Answers {@code problem} before (or instead of) reading the rest of the body. A body still on its way
-     * is not read: the connection is closed once the problem is written.
+     * is not forwarded: once the problem is written it is read and dropped for a moment, then the connection closes.
      */
     private void refuseUnread(Exchange exchange, Problem problem) {
         HttpServerRequest in = exchange.ctx.request();
