@@ -90,6 +90,22 @@ class EscalationTest extends ServiceTest {
                 .body("order.type", equalTo("KINGSTON_DISPATCHED"));
     }
 
+    /** The order may become known here by a status change first (order.placed still on its way): that releases it too. */
+    @Test
+    void aParkedEscalationOpensTheTicketWhenTheOrdersFirstEventIsAStatusChange() {
+        String seller = "seller-" + newId();
+        String orderId = newId();
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
+        await().atMost(TicketApi.WAIT).until(() -> db.count(
+                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+
+        Fixtures.sendStatus(orderId, seller, "KINGSTON_DISPATCHED", 2, "NEW", "PROCESSING");
+        await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
+        assertEquals(0, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1", "order:" + orderId));
+        asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
+                .body("items.category", contains("CUSTOMER_ESCALATION"));
+    }
+
     @Test
     void anEscalationWhoseOrderNeverArrivesStillOpensTheTicketForTheEventsSellerWhenItExpires() {
         String seller = "seller-" + newId();
