@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -85,6 +91,51 @@ class EdgeLimitsTest {
             }
         }
         throw reset;
+    }
+
+    /**
+     * The lingering close: a client that only reads the answer once its upload is sent (as many do) finishes sending
+     * into a connection the gateway still drains, then sees it end (EOF). Closed at once, its writes met a reset.
+     */
+    @Test
+    void aClientStillSendingAfterTheRefusalFinishesItsUploadAndIsNotReset() throws Exception {
+        int length = 3 * 1024 * 1024;
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tickets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + SELLER
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 413"), head);
+            assertTrue(head.toLowerCase(Locale.ROOT).contains("connection: close"), head);
+
+            byte[] chunk = new byte[64 * 1024];
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, length - sent));
+            }
+            out.flush();
+            in.skipNBytes(contentLength(head));
+            assertEquals(-1, in.read(), "the connection ends cleanly once the upload is drained");
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the connection ended inside the answer's head: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    private static long contentLength(String head) {
+        return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).trim())).findFirst().orElseThrow();
     }
 
     @Test
