@@ -77,9 +77,9 @@ class EdgeLimitsTest {
     }
 
     /**
-     * The gateway answers an upload it refuses by its Content-Length at once and closes the connection while the
-     * client is still sending; the client's TCP stack may then drop the answer it had not read yet (a reset). A
-     * client that meets that retries, as real clients do; the answer it gets must be the 413 problem.
+     * The gateway answers an upload it refuses by its Content-Length at once, drains the rest for a bounded time and
+     * then closes. A client slower than that bound still meets a reset and may drop the answer it had not read yet;
+     * it retries, as real clients do, and the answer it gets must be the 413 problem.
      */
     private static HttpResponse<String> sendRefusedUpload(HttpRequest request) throws Exception {
         IOException reset = null;
