@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.hibernate.Session;
+
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.OrderStatus;
 import com.kingstonexpress.order.orders.domain.OrderType;
@@ -42,8 +44,12 @@ public class OrderQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // The page's orders with their lines, flags and evidence in one query (OrderEntity#findWithDetails).
-        Map<String, OrderEntity> byId = OrderEntity.<OrderEntity>list(OrderEntity.WITH_DETAILS + " WHERE o.id IN ?1", ids).stream()
+        // The page's orders with their lines, flags and evidence in one query (OrderEntity#findWithDetails). The ids
+        // are bound as a list: Panache's setParameter first tries the list as one String and catches Hibernate's
+        // exception, one thrown per page.
+        Map<String, OrderEntity> byId = em.unwrap(Session.class)
+                .createSelectionQuery(OrderEntity.WITH_DETAILS + " WHERE o.id IN ?1", OrderEntity.class)
+                .setParameterList(1, ids).getResultList().stream()
                 .collect(Collectors.toMap(o -> o.id, Function.identity()));
         return ids.stream().map(byId::get).toList();
     }
