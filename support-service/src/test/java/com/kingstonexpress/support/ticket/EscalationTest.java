@@ -76,14 +76,11 @@ class EscalationTest extends ServiceTest {
     void anEscalationBeforeItsOrderIsParkedAndOpensTheTicketWhenTheOrderArrives() {
         String seller = "seller-" + newId();
         String orderId = newId();
-        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
-        await().atMost(TicketApi.WAIT).until(() -> db.count(
-                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+        parkEscalation(orderId, seller);
         assertEquals(0, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
 
         Fixtures.sendPlaced(orderId, seller, "KINGSTON_DISPATCHED");
-        await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
-        assertEquals(0, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1", "order:" + orderId));
+        awaitReleasedIntoOneTicket(orderId);
         String ticketId = asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
                 .body("items.category", contains("CUSTOMER_ESCALATION")).extract().path("items[0].ticketId");
         asAgent("agent-1").when().get("/api/v1/tickets/" + ticketId).then().statusCode(200)
@@ -95,13 +92,10 @@ class EscalationTest extends ServiceTest {
     void aParkedEscalationOpensTheTicketWhenTheOrdersFirstEventIsAStatusChange() {
         String seller = "seller-" + newId();
         String orderId = newId();
-        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
-        await().atMost(TicketApi.WAIT).until(() -> db.count(
-                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+        parkEscalation(orderId, seller);
 
         Fixtures.sendStatus(orderId, seller, "KINGSTON_DISPATCHED", 2, "NEW", "PROCESSING");
-        await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
-        assertEquals(0, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1", "order:" + orderId));
+        awaitReleasedIntoOneTicket(orderId);
         asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
                 .body("items.category", contains("CUSTOMER_ESCALATION"));
     }
@@ -110,14 +104,24 @@ class EscalationTest extends ServiceTest {
     void anEscalationWhoseOrderNeverArrivesStillOpensTheTicketForTheEventsSellerWhenItExpires() {
         String seller = "seller-" + newId();
         String orderId = newId();
-        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
-        await().atMost(TicketApi.WAIT).until(() -> db.count(
-                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+        parkEscalation(orderId, seller);
 
         parkedEvents.expire(Instant.now().plus(Duration.ofHours(1)));
         assertEquals(1, db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId));
         assertEquals(1, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'EXPIRED'", "order:" + orderId));
         asSeller(seller).queryParam("orderId", orderId).when().get("/api/v1/tickets").then()
                 .body("items.category", contains("CUSTOMER_ESCALATION"));
+    }
+
+    /** An escalation for an order support does not know yet: it waits, parked. */
+    private void parkEscalation(String orderId, String seller) {
+        KafkaTopics.send(MESSAGING, orderId, escalation(newId(), orderId, seller, "msg-" + newId()));
+        await().atMost(TicketApi.WAIT).until(() -> db.count(
+                "SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1 AND state = 'PARKED'", "order:" + orderId) == 1);
+    }
+
+    private void awaitReleasedIntoOneTicket(String orderId) {
+        await().atMost(TicketApi.WAIT).until(() -> db.count("SELECT count(*) FROM ticket WHERE order_id = ?1", orderId) == 1);
+        assertEquals(0, db.count("SELECT count(*) FROM kx_parked_event WHERE awaiting = ?1", "order:" + orderId));
     }
 }
