@@ -60,7 +60,7 @@ public class ProbeResource {
     @Path("/caller")
     @RolesAllowed("seller")
     public Map<String, String> caller(@Context SecurityContext security) {
-        return Map.of("name", security.getUserPrincipal().getName(), "actorId", caller.actorId());
+        return Map.of("name", security.getUserPrincipal().getName(), "actorId", caller.actorId(), "sellerId", caller.sellerId());
     }
 
     @POST

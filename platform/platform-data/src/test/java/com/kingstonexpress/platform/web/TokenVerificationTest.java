@@ -2,6 +2,7 @@ package com.kingstonexpress.platform.web;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.kingstonexpress.platform.infra.DevTokens;
 import com.kingstonexpress.platform.security.CachingJwtParser;
+import com.kingstonexpress.platform.security.TokenPrincipalFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -58,7 +61,17 @@ class TokenVerificationTest {
 
     @Test
     void aTokenIssuedForThisApiGetsIn() {
-        given().auth().oauth2(DevTokens.seller("s-1")).get("/probe/caller").then().statusCode(200).body("name", equalTo("seller-user-s-1"));
+        given().auth().oauth2(DevTokens.seller("s-1")).get("/probe/caller").then().statusCode(200)
+                .body("name", equalTo("seller-user-s-1"))
+                .body("sellerId", equalTo("s-1"));
+    }
+
+    /** The token's principal is the platform's, whose custom claims (seller_id) are read without a caught exception. */
+    @Test
+    void verifiedTokensAreBuiltByThePlatformsPrincipalFactory() throws Exception {
+        JsonWebToken token = parser.parse(DevTokens.seller("s-2"));
+        assertInstanceOf(TokenPrincipalFactory.TokenPrincipal.class, token);
+        assertEquals("s-2", token.getClaim("seller_id"));
     }
 
     /** #12 L6: a username can be edited or reassigned at the identity provider; the subject cannot. */
