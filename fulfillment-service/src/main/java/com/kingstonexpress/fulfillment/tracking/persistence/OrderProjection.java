@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +57,9 @@ public class OrderProjection {
             return;
         }
         KnownAbsent.record(transactions, UNREGISTERED, orderIds,
-                em.createQuery("SELECT o.orderId FROM ProjectedOrder o WHERE o.orderId IN :ids", String.class)
-                        .setParameter("ids", orderIds)
+                em.unwrap(Session.class)
+                        .createSelectionQuery("SELECT o.orderId FROM ProjectedOrder o WHERE o.orderId IN :ids", String.class)
+                        .setParameterList("ids", orderIds)
                         .getResultList());
     }
 

@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.agroal.api.AgroalDataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,8 +81,9 @@ public class TrackingStore {
      */
     public void preloadOrders(Collection<String> orderIds) {
         for (List<String> chunk : chunks(orderIds)) {
-            em.createQuery("SELECT o FROM ProjectedOrder o WHERE o.orderId IN :ids", ProjectedOrder.class)
-                    .setParameter("ids", chunk)
+            em.unwrap(Session.class)
+                    .createSelectionQuery("SELECT o FROM ProjectedOrder o WHERE o.orderId IN :ids", ProjectedOrder.class)
+                    .setParameterList("ids", chunk)
                     .getResultList();
         }
     }
@@ -92,8 +95,9 @@ public class TrackingStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockShipments(Collection<String> orderIds) {
         for (List<String> chunk : chunks(new TreeSet<>(orderIds))) {
-            em.createQuery("SELECT s FROM Shipment s WHERE s.orderId IN :ids ORDER BY s.orderId", Shipment.class)
-                    .setParameter("ids", chunk)
+            em.unwrap(Session.class)
+                    .createSelectionQuery("SELECT s FROM Shipment s WHERE s.orderId IN :ids ORDER BY s.orderId", Shipment.class)
+                    .setParameterList("ids", chunk)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList();
         }

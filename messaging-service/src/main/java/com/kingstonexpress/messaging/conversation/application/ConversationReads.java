@@ -67,7 +67,7 @@ public class ConversationReads {
                 conversations.ofSeller(query.sellerId(), query.orderId(), query.awaitingReply(), after, query.limit() + 1),
                 query.limit(), c -> Cursors.encode(c.openedAt.toString(), c.conversationId));
         Map<String, OrderProjection> orders = page.items().isEmpty() ? Map.of()
-                : OrderProjection.<OrderProjection>list("orderId in ?1", page.items().stream().map(c -> c.orderId).toList()).stream()
+                : OrderProjection.withIds(page.items().stream().map(c -> c.orderId).toList()).stream()
                         .collect(Collectors.toMap(o -> o.orderId, Function.identity()));
         return page.map(c -> new Listed(c, orders.get(c.orderId)));
     }

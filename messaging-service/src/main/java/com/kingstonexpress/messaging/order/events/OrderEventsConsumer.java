@@ -58,7 +58,7 @@ public class OrderEventsConsumer {
         List<String> ids = events.stream().map(EventEnvelope::subject).filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
             KnownAbsent.record(transactions, ABSENT, ids,
-                    OrderProjection.<OrderProjection>list("orderId in ?1", ids).stream().map(order -> order.orderId).toList());
+                    OrderProjection.withIds(ids).stream().map(order -> order.orderId).toList());
         }
     }
 

@@ -1,7 +1,9 @@
 package com.kingstonexpress.messaging.order.persistence;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.Session;
 
 import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
@@ -88,5 +92,15 @@ public class OrderProjection extends PanacheEntityBase {
         }
         lastSequence = sequence;
         return true;
+    }
+
+    /**
+     * The projections of these orders (those that exist), in one query. The ids are bound as a list:
+     * Panache's and JPA's {@code setParameter} first try a collection as one value and catch Hibernate's exception.
+     */
+    public static List<OrderProjection> withIds(Collection<String> orderIds) {
+        return getEntityManager().unwrap(Session.class)
+                .createSelectionQuery("FROM OrderProjection WHERE orderId IN :ids", OrderProjection.class)
+                .setParameterList("ids", orderIds).getResultList();
     }
 }

@@ -103,7 +103,7 @@ public class FulfillmentStatusConsumer {
                 .map(e -> e.dataAs(StatusReported.class).orderIdOr(e.subject())).filter(id -> id != null && !id.isBlank())
                 .distinct().toList();
         if (!orderIds.isEmpty()) {
-            OrderEntity.list("id in ?1", orderIds);
+            OrderEntity.withIds(orderIds);
             outbox.reserve(orderIds);
         }
     }

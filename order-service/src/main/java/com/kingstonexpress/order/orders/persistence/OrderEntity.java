@@ -2,6 +2,7 @@ package com.kingstonexpress.order.orders.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +23,8 @@ import jakarta.persistence.MapKeyEnumerated;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.Session;
 
 import com.kingstonexpress.order.guard.domain.OrderSnapshot;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
@@ -96,6 +99,17 @@ public class OrderEntity extends PanacheEntityBase {
      */
     public static OrderEntity findWithDetails(String id) {
         return OrderEntity.<OrderEntity>find(WITH_DETAILS + " WHERE o.id = ?1", id).singleResultOptional().orElse(null);
+    }
+
+    /**
+     * These orders (those that exist), in one query; their collections load in batches when touched. The ids are
+     * bound as a list: Panache's and JPA's {@code setParameter} first try a collection as one value and catch
+     * Hibernate's exception.
+     */
+    public static List<OrderEntity> withIds(Collection<String> ids) {
+        return getEntityManager().unwrap(Session.class)
+                .createSelectionQuery("FROM OrderEntity WHERE id IN :ids", OrderEntity.class)
+                .setParameterList("ids", ids).getResultList();
     }
 
 
