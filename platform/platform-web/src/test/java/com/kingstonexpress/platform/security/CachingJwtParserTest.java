@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +35,7 @@ class CachingJwtParserTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        trusted = generator.generateKeyPair();
+        trusted = RsaTokens.newKeyPair();
         JWTAuthContextInfo context = new JWTAuthContextInfo((RSAPublicKey) trusted.getPublic(), ISSUER);
         parser = new CachingJwtParser();
         parser.verifier = new DefaultJWTParser(context) {
@@ -94,9 +89,7 @@ class CachingJwtParserTest {
 
     @Test
     void aRefusedTokenIsNeverCachedAndIsRefusedEveryTime() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = sign(generator.generateKeyPair(), now() + 600);
+        String forged = sign(RsaTokens.newKeyPair(), now() + 600);
         String expired = sign(trusted, now() - 3600, now() - 1800);
 
         for (int i = 0; i < 3; i++) {
@@ -129,11 +122,7 @@ class CachingJwtParserTest {
     }
 
     private static String sign(KeyPair keys, long iat, long exp) throws Exception {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims(iat, exp).toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setKey(keys.getPrivate());
-        return jws.getCompactSerialization();
+        return RsaTokens.sign(claims(iat, exp), keys);
     }
 
     private static JwtClaims claims(long iat, long exp) {
