@@ -14,8 +14,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.Session;
-
 import com.kingstonexpress.messaging.order.domain.AttentionFlag;
 import com.kingstonexpress.messaging.order.domain.OrderStatus;
 import com.kingstonexpress.messaging.order.domain.OrderType;
@@ -99,8 +97,7 @@ public class OrderProjection extends PanacheEntityBase {
      * Panache's and JPA's {@code setParameter} first try a collection as one value and catch Hibernate's exception.
      */
     public static List<OrderProjection> withIds(Collection<String> orderIds) {
-        return getEntityManager().unwrap(Session.class)
-                .createSelectionQuery("FROM OrderProjection WHERE orderId IN :ids", OrderProjection.class)
+        return getSession().createSelectionQuery("FROM OrderProjection WHERE orderId IN :ids", OrderProjection.class)
                 .setParameterList("ids", orderIds).getResultList();
     }
 }

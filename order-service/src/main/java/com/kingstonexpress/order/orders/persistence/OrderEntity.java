@@ -24,8 +24,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.Session;
-
 import com.kingstonexpress.order.guard.domain.OrderSnapshot;
 import com.kingstonexpress.order.orders.domain.AttentionFlag;
 import com.kingstonexpress.order.orders.domain.Condition;
@@ -107,8 +105,7 @@ public class OrderEntity extends PanacheEntityBase {
      * Hibernate's exception.
      */
     public static List<OrderEntity> withIds(Collection<String> ids) {
-        return getEntityManager().unwrap(Session.class)
-                .createSelectionQuery("FROM OrderEntity WHERE id IN :ids", OrderEntity.class)
+        return getSession().createSelectionQuery("FROM OrderEntity WHERE id IN :ids", OrderEntity.class)
                 .setParameterList("ids", ids).getResultList();
     }
 
