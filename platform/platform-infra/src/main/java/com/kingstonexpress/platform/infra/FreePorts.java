@@ -1,11 +1,12 @@
 package com.kingstonexpress.platform.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks that turn "address already in use" into one clear sentence. */
 public final class FreePorts {
@@ -19,19 +20,34 @@ public final class FreePorts {
     private FreePorts() {
     }
 
-    /** A port that was free a moment ago on 127.0.0.1, and never handed out before by this JVM. */
+    /**
+     * Where {@link #find()} looks: below the ephemeral ranges of Linux (32768-60999), macOS and Windows (49152-65535).
+     * A port the OS hands out for {@code bind(0)} comes from that range, which outgoing connections draw from too: a
+     * service restarted after a crash must bind its port again, and an outgoing connection (a Kafka client
+     * reconnecting, a JDBC pool refilling) may hold it by then ("Address already in use"; seen in
+     * {@code PipelineUnderFaultsEndToEndTest}).
+     */
+    static final int LOWEST = 20_000;
+    static final int HIGHEST = 32_767;
+
+    /** A port that was free a moment ago on 127.0.0.1, outside the ephemeral range, never handed out before by this JVM. */
     public static int find() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST + 1);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port on 127.0.0.1", e);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            } catch (IOException taken) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
             }
         }
-        throw new IllegalStateException("no free port on 127.0.0.1 that was not handed out already");
+        throw new IllegalStateException("no free port on 127.0.0.1 between " + LOWEST + " and " + HIGHEST);
     }
 
     /** Throws {@link PortInUseException} naming {@code who} if the port is taken. */
