@@ -2,13 +2,13 @@ package com.kingstonexpress.fulfillment.tracking.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,6 +24,7 @@ import com.kingstonexpress.platform.inbox.InboundEvents;
 import com.kingstonexpress.platform.security.EventSignature;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Centers that prefer Kafka publish {@code fulfillment.center-event.v1} on {@code kx.fulfillment.center-events.v1};
@@ -51,8 +52,8 @@ public class CenterEventsConsumer {
 
     @Incoming("center-events")
     @Blocking
-    public void onCenterEvent(ConsumerRecord<String, String> record) {
-        inbound.handle(CONSUMER, record, event -> apply(event, signatureOf(record)));
+    public CompletionStage<Void> onCenterEvent(KafkaRecord<String, String> record) {
+        return inbound.handle(CONSUMER, record, event -> apply(event, signatureOf(record)));
     }
 
     void apply(EventEnvelope event, String signature) {
@@ -78,16 +79,16 @@ public class CenterEventsConsumer {
     }
 
     /** The extension attribute: a {@code ce_} header in binary mode, a member of the JSON value in structured mode. */
-    private String signatureOf(ConsumerRecord<String, String> record) {
-        Header binary = record.headers().lastHeader("ce_" + EventSignature.ATTRIBUTE);
+    private String signatureOf(KafkaRecord<String, String> record) {
+        Header binary = record.getHeaders().lastHeader("ce_" + EventSignature.ATTRIBUTE);
         if (binary != null) {
             return binary.value() == null ? null : new String(binary.value(), StandardCharsets.UTF_8);
         }
-        if (record.value() == null) {
+        if (record.getPayload() == null) {
             return null;
         }
         try {
-            JsonNode attribute = json.readTree(record.value()).get(EventSignature.ATTRIBUTE);
+            JsonNode attribute = json.readTree(record.getPayload()).get(EventSignature.ATTRIBUTE);
             return attribute == null || !attribute.isTextual() ? null : attribute.asText();
         } catch (JsonProcessingException | RuntimeException e) {
             return null; // not a structured CloudEvent: the inbox dead-letters it for that

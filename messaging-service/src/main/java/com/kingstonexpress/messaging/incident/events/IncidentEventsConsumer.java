@@ -2,6 +2,7 @@ package com.kingstonexpress.messaging.incident.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Keeps the platform-wide delivery slowdowns, so a seller answering a customer sees the customer-facing
@@ -53,8 +55,8 @@ public class IncidentEventsConsumer {
 
     @Incoming("incidents")
     @Blocking
-    public void onIncidentEvent(String record) {
-        inbound.handle(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onIncidentEvent(KafkaRecord<String, String> record) {
+        return inbound.handle(CONSUMER, record, this::apply);
     }
 
     void apply(EventEnvelope event) {

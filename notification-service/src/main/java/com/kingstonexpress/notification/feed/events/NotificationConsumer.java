@@ -25,6 +25,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
@@ -64,26 +65,24 @@ public class NotificationConsumer {
 
     @Incoming("messaging")
     @Blocking
-    public void onMessagingEvent(String record) {
-        consume("notification-service.messaging", record);
+    public CompletionStage<Void> onMessagingEvent(KafkaRecord<String, String> record) {
+        return consume("notification-service.messaging", record);
     }
 
     @Incoming("support")
     @Blocking
-    public void onSupportEvent(String record) {
-        consume("notification-service.support", record);
+    public CompletionStage<Void> onSupportEvent(KafkaRecord<String, String> record) {
+        return consume("notification-service.support", record);
     }
 
     @Incoming("incidents")
     @Blocking
-    public void onIncidentEvent(String record) {
-        consume("notification-service.incidents", record);
+    public CompletionStage<Void> onIncidentEvent(KafkaRecord<String, String> record) {
+        return consume("notification-service.incidents", record);
     }
 
-    private void consume(String consumer, String record) {
-        if (inbound.handle(consumer, record, this::apply)) {
-            dispatcher.wake();
-        }
+    private CompletionStage<Void> consume(String consumer, KafkaRecord<String, String> record) {
+        return inbound.handle(consumer, record, this::apply).thenRun(dispatcher::wake);
     }
 
     void apply(EventEnvelope event) {

@@ -1,5 +1,7 @@
 package com.kingstonexpress.order.attention.events;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,6 +16,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * "Watch for ... customer confusion": a customer message waiting for the seller's reply raises
@@ -37,8 +40,8 @@ public class MessagingConsumer {
 
     @Incoming("messaging")
     @Blocking
-    public void onMessagingEvent(String record) {
-        inbound.handle("order-service.messaging", record, this::apply);
+    public CompletionStage<Void> onMessagingEvent(KafkaRecord<String, String> record) {
+        return inbound.handle("order-service.messaging", record, this::apply);
     }
 
     void apply(EventEnvelope event) {

@@ -3,6 +3,7 @@ package com.kingstonexpress.order.incidents.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Keeps order-service's own table of platform-wide slowdowns ({@code kx.platform.incidents.v1}): while one
@@ -61,8 +63,8 @@ public class IncidentConsumer {
 
     @Incoming("platform-incidents")
     @Blocking
-    public void onIncident(String record) {
-        inbound.handle("order-service.platform-incidents", record, this::apply);
+    public CompletionStage<Void> onIncident(KafkaRecord<String, String> record) {
+        return inbound.handle("order-service.platform-incidents", record, this::apply);
     }
 
     void apply(EventEnvelope event) {

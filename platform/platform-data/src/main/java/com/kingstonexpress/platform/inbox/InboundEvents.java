@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -20,8 +19,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
@@ -51,14 +50,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * The one way services consume events: parse the CloudEvent, skip it if this consumer already applied
  * it, otherwise apply it and record its id in one transaction. Call it from a {@code @Blocking}
- * {@code @Incoming} method whose channel uses {@code failure-strategy=dead-letter-queue}: the record is
- * acknowledged only after the transaction committed.
+ * {@code @Incoming} method that takes the record ({@link #handle(String, KafkaRecord, Consumer)}) or the poll
+ * ({@link #handleBatch}) and returns the acknowledgement this class answers; the channel uses
+ * {@code failure-strategy=dead-letter-queue}. A record is acknowledged only after its transaction committed.
  *
  * <p>Two kinds of failure are told apart. A failure of the infrastructure (PostgreSQL or Kafka briefly away,
  * a pool timeout, a lock or serialization conflict: {@link TransientFailures}) is retried with backoff,
  * for as long as it lasts, while the partition waits; the record is never dead-lettered for it. A failure
  * of the event itself (unparseable, invalid, breaking an invariant: {@link PoisonEventException}, or any
  * other error) sends it to the dead-letter topic with the consumer and the reason, so it never stalls the
+ * partition.
+ *
+ * <p>While the application stops, a failure is neither: the record is left unacknowledged, for the next consumer of its
  * partition.
  */
 @ApplicationScoped
@@ -78,8 +81,11 @@ public class InboundEvents {
     MeterRegistry registry;
     @Inject
     Tracer tracer;
+    @Inject
+    EntityManagerFactory persistenceUnit;
 
     private final AtomicLong transientRetries = new AtomicLong();
+    private final AtomicLong leftForRedelivery = new AtomicLong();
     private volatile boolean stopping;
 
     void onStop(@Observes ShutdownEvent ignored) {
@@ -87,33 +93,30 @@ public class InboundEvents {
     }
 
     /**
-     * Handles a record whose value is a structured-mode CloudEvent (the platform's own outbox writes these).
+     * Handles one record (a channel without {@code batch}), a CloudEvent in either mode: structured (the value) or
+     * binary ({@code ce_*} headers).
      *
-     * @param consumer a stable name for this consumer (e.g. {@code order-service.fulfillment-status});
-     *                 deduplication is per consumer
-     * @param record   the Kafka record value
+     * @param consumer a stable name for this consumer (e.g. {@code messaging-service.incidents}); deduplication is per
+     *                 consumer
      * @param apply    the effect; runs inside the transaction
-     * @return true if applied, false if it was a duplicate
+     * @return the record's acknowledgement: acknowledged once applied (or found already applied), refused to the
+     *         dead-letter topic if the event is, never completed if the application stops first
      */
-    public boolean handle(String consumer, String record, Consumer<EventEnvelope> apply) {
+    public CompletionStage<Void> handle(String consumer, KafkaRecord<String, String> record, Consumer<EventEnvelope> apply) {
         EventEnvelope event;
         try {
-            event = parse(consumer, record);
+            event = parse(consumer, record.getHeaders(), record.getPayload());
         } catch (PoisonEventException e) {
-            throw deadLettered(consumer, e);
+            return record.nack(deadLettered(consumer, e));
         }
-        return handle(consumer, event, apply);
-    }
-
-    /** Handles a record in either CloudEvents mode: structured (the value) or binary ({@code ce_*} headers). */
-    public boolean handle(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> apply) {
-        EventEnvelope event;
         try {
-            event = parse(consumer, record.headers(), record.value());
-        } catch (PoisonEventException e) {
-            throw deadLettered(consumer, e);
+            handle(consumer, event, apply);
+            return record.ack();
+        } catch (PoisonEventException refusal) {
+            return record.nack(refusal);
+        } catch (ConsumerStopping e) {
+            return leftForRedelivery(consumer);
         }
-        return handle(consumer, event, apply);
     }
 
     /**
@@ -122,7 +125,7 @@ public class InboundEvents {
      * context, in offset order. Call it from a {@code @Blocking} {@code @Incoming} method that takes the batch.
      *
      * <p>If an event of the batch is refused, the batch's transaction rolls back and each event is applied in its own
-     * transaction, as {@link #handle(String, String, Consumer)} does, so only the refused ones are dead-lettered. The
+     * transaction, as {@link #handle(String, KafkaRecord, Consumer)} does, so only the refused ones are dead-lettered. The
      * batch is acknowledged (its offsets committed) only after the transaction committed and every refused record was
      * written to the dead-letter topic.
      *
@@ -160,6 +163,9 @@ public class InboundEvents {
         } catch (ConsumerStopping e) {
             return leftForRedelivery(consumer);
         } catch (RuntimeException e) {
+            if (stopping()) {
+                return leftForRedelivery(consumer);
+            }
             LOG.debugf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(), rootMessage(e));
             for (Map.Entry<KafkaRecord<String, String>, EventEnvelope> each : events.entrySet()) {
                 try {
@@ -178,12 +184,23 @@ public class InboundEvents {
     }
 
     /**
-     * The application stops while the poll waits for the infrastructure: neither acknowledged nor refused (a refusal
-     * would dead-letter every record of the poll), so the next consumer of its partitions receives it again.
+     * The application stops while the records fail: neither acknowledged nor refused (a refusal would dead-letter records
+     * that failed only because the service was going away), so the next consumer of their partitions receives them again.
+     * The channel waits on the acknowledgement, so it takes nothing more.
      */
-    private static CompletionStage<Void> leftForRedelivery(String consumer) {
-        LOG.infof("%s: stopping while the infrastructure is unavailable; the poll is left for redelivery", consumer);
+    private CompletionStage<Void> leftForRedelivery(String consumer) {
+        leftForRedelivery.incrementAndGet();
+        LOG.infof("%s: the application stops; the records in hand are left for redelivery", consumer);
         return new CompletableFuture<>();
+    }
+
+    /**
+     * The application stops: its {@link ShutdownEvent} was observed, or its persistence unit is closed already. A start
+     * that fails (a port taken, say) stops without a {@code ShutdownEvent}, closing the persistence unit while the
+     * consumers still run; every event would then fail with "EntityManagerFactory is closed".
+     */
+    private boolean stopping() {
+        return stopping || !persistenceUnit.isOpen();
     }
 
     private boolean handle(String consumer, EventEnvelope event, Consumer<EventEnvelope> apply) {
@@ -193,6 +210,9 @@ public class InboundEvents {
         } catch (ConsumerStopping e) {
             throw e;
         } catch (RuntimeException e) {
+            if (stopping()) {
+                throw new ConsumerStopping();
+            }
             throw deadLettered(consumer, rejected(consumer, event, e));
         }
     }
@@ -289,6 +309,11 @@ public class InboundEvents {
         return transientRetries.get();
     }
 
+    /** How many times, since start, a record or a poll was left unacknowledged because the application was stopping. */
+    public long leftForRedelivery() {
+        return leftForRedelivery.get();
+    }
+
     private static void logRetry(String consumer, String what, int attempt, Duration backoff, RuntimeException e) {
         String cause = rootMessage(e);
         // Conflicts are routine under concurrency; an outage is worth a warning, but not one per attempt.
@@ -301,25 +326,18 @@ public class InboundEvents {
         }
     }
 
-    /**
-     * Waits out the backoff. While the application stops, the record is neither retried nor given up: it stays
-     * unacknowledged (the JVM exits around it) and is redelivered to the next consumer of its partition.
-     */
+    /** Waits out the backoff; once the application stops, the record is neither retried nor given up, but left. */
     private void waitBeforeRetry(Duration backoff) {
         LockSupport.parkNanos(backoff.toNanos());
-        while (stopping) {
-            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new ConsumerStopping();
-            }
+        if (stopping()) {
+            throw new ConsumerStopping();
         }
     }
 
-    /** The application stops while an event waits for the infrastructure: the record is left for redelivery, not refused. */
+    /** The application stops while an event fails: the record is left for redelivery, not refused. */
     private static final class ConsumerStopping extends IllegalStateException {
         ConsumerStopping() {
-            super("consumer stopped while the infrastructure was unavailable; the record will be redelivered");
+            super("the consumer stops; the record will be redelivered");
         }
     }
 

@@ -1,10 +1,11 @@
 package com.kingstonexpress.platform.outbox;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.kingstonexpress.platform.events.EventEnvelope;
@@ -12,6 +13,7 @@ import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * A consumer written the way services write theirs; its effect is a counter per subject. It takes the whole
@@ -27,8 +29,8 @@ public class ProbeConsumer {
 
     @Incoming("probe")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbound.handle("platform-test.probe", record, this::apply);
+    public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
+        return inbound.handle("platform-test.probe", record, this::apply);
     }
 
     /** Counts one application of the event for its subject; refuses an event marked poison. */

@@ -3,6 +3,7 @@ package com.kingstonexpress.support.ticket.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import com.kingstonexpress.support.ticket.application.Escalation;
 import com.kingstonexpress.support.ticket.application.RecordEscalation;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
 /**
  * Reads {@code kx.messaging.v1}: an escalation detected on a customer conversation opens (or adds to) the
@@ -67,8 +69,8 @@ public class EscalationConsumer {
 
     @Incoming("messaging")
     @Blocking
-    public void onMessagingEvent(String record) {
-        inbound.handle(CONSUMER, record, this::apply);
+    public CompletionStage<Void> onMessagingEvent(KafkaRecord<String, String> record) {
+        return inbound.handle(CONSUMER, record, this::apply);
     }
 
     void apply(EventEnvelope event) {
