@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +19,6 @@ import com.kingstonexpress.platform.metrics.KxMetrics;
 import com.kingstonexpress.platform.testing.KafkaTopics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +43,7 @@ class ConsumerStoppingTest {
     @Inject
     EntityManagerFactory persistenceUnit;
     @Inject
-    EntityManager em;
+    ProbeConsumer probe;
     @Inject
     InboundEvents inbound;
     @Inject
@@ -55,20 +53,19 @@ class ConsumerStoppingTest {
     void eventsFailingOnAClosedPersistenceUnitAreLeftForRedeliveryNotDeadLettered() {
         String subject = "order-" + UUID.randomUUID();
         // Both consumers are up and applying.
-        KafkaTopics.send(PER_RECORD, subject, envelope(subject));
-        KafkaTopics.send(PER_POLL, subject, envelope(subject));
-        await().atMost(WAIT).until(() -> applied(subject) == 2);
+        sendOneToEachConsumer(subject);
+        await().atMost(WAIT).until(() -> probe.applied(subject) == 2);
 
         persistenceUnit.close();
         long handledBefore = inbound.leftForRedelivery() + deadLettered();
-        KafkaTopics.send(PER_RECORD, subject, envelope(subject));
-        KafkaTopics.send(PER_POLL, subject, envelope(subject));
+        sendOneToEachConsumer(subject);
         // Each consumer has met the closed unit with its record, and either left or refused it.
         await().atMost(WAIT).until(() -> inbound.leftForRedelivery() + deadLettered() >= handledBefore + 2);
 
         for (String topic : List.of(PER_RECORD, PER_POLL)) {
-            assertEquals(List.of(), KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())).stream().map(ConsumerRecord::value).toList(),
-                    "an event that failed because the service was stopping is not the event's fault");
+            List<String> deadLettered = KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())).stream()
+                    .map(ConsumerRecord::value).toList();
+            assertEquals(List.of(), deadLettered, "an event that failed because the service was stopping is not the event's fault");
             // Neither acknowledged: the next consumer of the partition is given it again.
             List<ConsumerRecord<String, String>> sent = KafkaTopics.readAll(topic, r -> subject.equals(r.key()));
             ConsumerRecord<String, String> last = sent.get(sent.size() - 1);
@@ -78,21 +75,12 @@ class ConsumerStoppingTest {
         }
     }
 
+    private static void sendOneToEachConsumer(String subject) {
+        KafkaTopics.send(PER_RECORD, subject, ProbeConsumer.event(UUID.randomUUID().toString(), subject, false));
+        KafkaTopics.send(PER_POLL, subject, ProbeConsumer.event(UUID.randomUUID().toString(), subject, false));
+    }
+
     private long deadLettered() {
         return registry.find(KxMetrics.EVENTS_DEAD_LETTERED).counters().stream().mapToLong(c -> (long) c.count()).sum();
-    }
-
-    private int applied(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery("SELECT applied FROM probe_effect WHERE subject = ?1").setParameter(1, subject).getResultList();
-            return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
-        });
-    }
-
-    private static String envelope(String subject) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/kx/test","type":"com.kingstonexpress.test.probe.v1",
-                 "subject":"%s","time":"2026-12-04T10:00:00Z","datacontenttype":"application/json","sequence":1,
-                 "data":{"poison":false}}""".formatted(UUID.randomUUID(), subject);
     }
 }

@@ -52,6 +52,8 @@ class OutboxAndInboxTest {
     ObjectMapper json;
     @Inject
     InboundEvents inbound;
+    @Inject
+    ProbeConsumer probeConsumer;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -138,7 +140,7 @@ class OutboxAndInboxTest {
         // The path between services: outbox -> relay -> Kafka (with the CloudEvents content-type) -> @Incoming.
         String subject = "order-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> outbox.append(PROBE, "com.kingstonexpress.test.probe.v1", subject, Map.of("poison", false)));
-        await().atMost(WAIT).until(() -> applied(subject) == 1);
+        await().atMost(WAIT).until(() -> probeConsumer.applied(subject) == 1);
     }
 
     @ParameterizedTest
@@ -149,17 +151,17 @@ class OutboxAndInboxTest {
         String eventId = UUID.randomUUID().toString();
         String laterId = UUID.randomUUID().toString();
         String lastId = UUID.randomUUID().toString();
-        String event = envelope(eventId, subject, false);
+        String event = ProbeConsumer.event(eventId, subject, false);
         // Twice in a row, then a new event, sent together (one poll for the poll consumer): once the new one is in, all
         // three were taken.
-        KafkaTopics.send(topic, subject, List.of(event, event, envelope(laterId, subject, false)));
+        KafkaTopics.send(topic, subject, List.of(event, event, ProbeConsumer.event(laterId, subject, false)));
         await().atMost(WAIT).until(() -> inboxRows(probe, laterId) == 1);
-        assertEquals(2, applied(subject));
+        assertEquals(2, probeConsumer.applied(subject));
         // Again after it was applied, beside a new event.
         KafkaTopics.send(topic, subject, event);
-        KafkaTopics.send(topic, subject, envelope(lastId, subject, false));
+        KafkaTopics.send(topic, subject, ProbeConsumer.event(lastId, subject, false));
         await().atMost(WAIT).until(() -> inboxRows(probe, lastId) == 1);
-        assertEquals(3, applied(subject));
+        assertEquals(3, probeConsumer.applied(subject));
         assertEquals(3, inboxRows(probe, eventId, laterId, lastId));
     }
 
@@ -168,12 +170,12 @@ class OutboxAndInboxTest {
     void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndDoesNotStallThePartition(String probe) {
         String topic = topic(probe);
         String subject = "order-" + UUID.randomUUID();
-        String before = envelope(UUID.randomUUID().toString(), subject, false);
-        String after = envelope(UUID.randomUUID().toString(), subject, false);
+        String before = ProbeConsumer.event(UUID.randomUUID().toString(), subject, false);
+        String after = ProbeConsumer.event(UUID.randomUUID().toString(), subject, false);
         // Sent together, so a consumer that takes a poll at a time gets them in one batch: only the bad two are refused.
-        KafkaTopics.send(topic, subject, List.of(before, "{not json", envelope(UUID.randomUUID().toString(), subject, true), after));
+        KafkaTopics.send(topic, subject, List.of(before, "{not json", ProbeConsumer.event(UUID.randomUUID().toString(), subject, true), after));
 
-        await().atMost(WAIT).until(() -> applied(subject) == 2);
+        await().atMost(WAIT).until(() -> probeConsumer.applied(subject) == 2);
         List<ConsumerRecord<String, String>> dead = KafkaTopics.await(topic + ".dlq", r -> subject.equals(r.key()),
                 l -> l.size() == 2, WAIT);
         assertEquals("{not json", dead.get(0).value());
@@ -182,7 +184,7 @@ class OutboxAndInboxTest {
         // Once every record is consumed, nothing else was refused and nothing applied twice.
         KafkaTopics.awaitConsumed(group(probe), topic, WAIT);
         assertEquals(2, KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())).size());
-        assertEquals(2, applied(subject));
+        assertEquals(2, probeConsumer.applied(subject));
     }
 
     @ParameterizedTest
@@ -192,7 +194,7 @@ class OutboxAndInboxTest {
         String subject = "order-" + UUID.randomUUID();
         KafkaTopics.send(topic, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "2026-11-28T10:00:00Z"));
         KafkaTopics.send(topic, subject, "{\"poison\":false}", binaryHeaders(UUID.randomUUID().toString(), subject, "yesterday"));
-        await().atMost(WAIT).until(() -> applied(subject) == 1);
+        await().atMost(WAIT).until(() -> probeConsumer.applied(subject) == 1);
         List<ConsumerRecord<String, String>> dead = KafkaTopics.await(topic + ".dlq", r -> subject.equals(r.key()), l -> l.size() == 1, WAIT);
         assertTrue(reason(dead.get(0)).contains("binary CloudEvent attribute unreadable"), reason(dead.get(0)));
     }
@@ -211,22 +213,15 @@ class OutboxAndInboxTest {
         long retriesBefore = inbound.transientRetries();
         try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, "postgres", "postgres")) {
             for (int i = 0; i < 5; i++) {
-                KafkaTopics.send(topic, subject, envelope(UUID.randomUUID().toString(), subject, false));
+                KafkaTopics.send(topic, subject, ProbeConsumer.event(UUID.randomUUID().toString(), subject, false));
             }
             // The consumer meets the outage and retries while the partition waits.
             await().atMost(WAIT).until(() -> inbound.transientRetries() >= retriesBefore + 3);
         }
         // Pooled connections the outage cut fail once each and are replaced, in the test's reads too.
-        await().atMost(WAIT).ignoreExceptions().until(() -> applied(subject) == 5);
+        await().atMost(WAIT).ignoreExceptions().until(() -> probeConsumer.applied(subject) == 5);
         assertEquals(List.of(), KafkaTopics.readAll(topic + ".dlq", r -> subject.equals(r.key())),
                 "an outage of the database is no reason to dead-letter an event");
-    }
-
-    private String envelope(String id, String subject, boolean poison) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/kx/test","type":"com.kingstonexpress.test.probe.v1",
-                 "subject":"%s","time":"2026-11-28T10:00:00Z","datacontenttype":"application/json","sequence":1,
-                 "data":{"poison":%s}}""".formatted(id, subject, poison);
     }
 
     private static String reason(ConsumerRecord<String, String> r) {
@@ -251,13 +246,6 @@ class OutboxAndInboxTest {
     private String lastError(String subject) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT max(last_error) FROM kx_outbox WHERE record_key = ?1").setParameter(1, subject).getSingleResult());
-    }
-
-    private int applied(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery("SELECT applied FROM probe_effect WHERE subject = ?1").setParameter(1, subject).getResultList();
-            return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
-        });
     }
 
     private long inboxRows(String probe, String... eventIds) {

@@ -82,8 +82,8 @@ class PlatformMetricsTest {
         String subject = "order-" + UUID.randomUUID();
         String applied = UUID.randomUUID().toString();
         KafkaTopics.send(PROBE, subject, "{not json");
-        KafkaTopics.send(PROBE, subject, envelope(UUID.randomUUID().toString(), subject, true));
-        KafkaTopics.send(PROBE, subject, envelope(applied, subject, false));
+        KafkaTopics.send(PROBE, subject, ProbeConsumer.event(UUID.randomUUID().toString(), subject, true));
+        KafkaTopics.send(PROBE, subject, ProbeConsumer.event(applied, subject, false));
         KafkaTopics.await(PROBE + ".dlq", r -> subject.equals(r.key()), l -> l.size() == 2, WAIT);
         KafkaTopics.awaitConsumed(GROUP, PROBE, WAIT);
         assertEquals(before + 2, Metrics.value("kx_events_dead_lettered_total", "consumer", CONSUMER));
@@ -94,12 +94,5 @@ class PlatformMetricsTest {
             assertFalse(Metrics.series(scrape, "kafka_consumer_fetch_manager_records_lag_max").isEmpty(),
                     () -> scrape.lines().filter(l -> l.startsWith("kafka_consumer")).limit(40).toList().toString());
         });
-    }
-
-    private static String envelope(String id, String subject, boolean poison) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/kx/test","type":"com.kingstonexpress.test.probe.v1",
-                 "subject":"%s","time":"2026-11-28T10:00:00Z","datacontenttype":"application/json","sequence":1,
-                 "data":{"poison":%s}}""".formatted(id, subject, poison);
     }
 }

@@ -1,5 +1,6 @@
 package com.kingstonexpress.platform.outbox;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import com.kingstonexpress.platform.events.EventEnvelope;
 import com.kingstonexpress.platform.events.PoisonEventException;
 import com.kingstonexpress.platform.inbox.InboundEvents;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 
@@ -42,5 +44,21 @@ public class ProbeConsumer {
                 INSERT INTO probe_effect (subject, applied) VALUES (?1, 1)
                 ON CONFLICT (subject) DO UPDATE SET applied = probe_effect.applied + 1""")
                 .setParameter(1, event.subject()).executeUpdate();
+    }
+
+    /** A probe event in structured mode, as the outbox writes events; one marked {@code poison} is refused. */
+    static String event(String id, String subject, boolean poison) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/kx/test","type":"com.kingstonexpress.test.probe.v1",
+                 "subject":"%s","time":"2026-11-28T10:00:00Z","datacontenttype":"application/json","sequence":1,
+                 "data":{"poison":%s}}""".formatted(id, subject, poison);
+    }
+
+    /** How many of the subject's events either probe consumer applied. */
+    int applied(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("SELECT applied FROM probe_effect WHERE subject = ?1").setParameter(1, subject).getResultList();
+            return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+        });
     }
 }
