@@ -81,6 +81,7 @@ public class NotificationConsumer {
         return consume("notification-service.incidents", record);
     }
 
+    /** The dispatcher is woken once the record is done with, even if it was a duplicate: a look that finds nothing. */
     private CompletionStage<Void> consume(String consumer, KafkaRecord<String, String> record) {
         return inbound.handle(consumer, record, this::apply).thenRun(dispatcher::wake);
     }
