@@ -18,7 +18,7 @@ import com.kingstonexpress.platform.infra.ClassDataArchive;
  * ({@code quarkus.package.jar.appcds.enabled}) stops at the point where the application's beans exist: 6,600 of the
  * 18,400 classes order-service has loaded when it is ready, without Hibernate's runtime, the Kafka clients or Flyway.
  * Measured on the local stack: 11,500-13,400 classes per service from the trained archive, and 20-25% less CPU until
- * ready than with Quarkus's (README, "Performance").
+ * ready than with Quarkus's (docs/performance.md).
  */
 final class ClassArchives {
 

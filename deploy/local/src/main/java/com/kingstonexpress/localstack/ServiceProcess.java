@@ -93,12 +93,13 @@ final class ServiceProcess {
      * <p>
      * The client compiler only ({@code TieredStopAtLevel=1}): six JVMs' C2 compiler threads took the cores from the
      * requests for minutes after each start, and C2's arenas stayed resident. Measured on a fresh stack with the same
-     * warm-up (README, "Performance"): creates, gets and seller actions 1.2-1.9 times as fast, ready 8 s sooner,
-     * 17-61 MiB less per service; the lists mixed, from 0.7 to 1.3 times as fast.
+     * warm-up (docs/performance.md): creates, gets and seller actions 1.2-1.9 times as fast, ready 8 s sooner,
+     * 17-61 MiB less per service; the lists mixed, from 0.7 to 1.3 times as fast. Tried again for order-service and the
+     * gateway alone: once warm their reads ran 1.1-1.5 times as fast, for 45-66 MiB more each and a slower first run.
      * <p>
      * A young generation of 24 MiB from the start ({@code -Xmn24m}): the serial collector otherwise starts it at a
      * third of {@code -Xms}, about 11 MiB. In two pairs of center runs on fresh stacks it applied 1.4 and 1.8 times as
-     * many events per second, with the same resident memory (README, "Performance").
+     * many events per second, with the same resident memory (docs/performance.md).
      */
     static List<String> jvmOptions(StackConfig.Service service) {
         return List.of("-XX:+UseSerialGC", "-Xms32m", service.database() == null ? "-Xmx128m" : "-Xmx192m", "-Xmn24m",

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * <p>
  * A mapped archive saves reading, parsing and verifying each class it holds from its jar at every start: a service
  * used 20-25% less CPU until ready than with Quarkus's own, smaller archive, the Kafka broker about a quarter less
- * than with none (README, "Performance").
+ * than with none (docs/performance.md).
  * <p>
  * The JVM refuses an archive whose jars differ in size or modification time from those it was made with, or that was
  * made by another JDK, and then starts without one and says so only on its console. So a training start records its
