@@ -16,6 +16,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 @ApplicationScoped
 public class BatchProbeConsumer {
 
+    /** The topic of its channel ({@code probe-batch} in the tests' application.properties). */
+    static final String TOPIC = "kx.platform-test.probe-batch.v1";
+
     @Inject
     InboundEvents inbound;
     @Inject

@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class OutboxAndInboxTest {
 
     private static final String TOPIC = "kx.platform-test.events.v1";
-    private static final String PROBE = "kx.platform-test.probe.v1";
+    private static final String PROBE = ProbeConsumer.TOPIC;
     /** The probe consumers: {@link ProbeConsumer} takes a record at a time, {@link BatchProbeConsumer} a poll at a time. */
     private static final String PER_RECORD = "probe";
     private static final String PER_POLL = "probe-batch";

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class PlatformMetricsTest {
 
     private static final String TOPIC = "kx.platform-test.metrics.v1";
-    private static final String PROBE = "kx.platform-test.probe.v1";
+    private static final String PROBE = ProbeConsumer.TOPIC;
     private static final String CONSUMER = "platform-test.probe";
     /** The connector's consumer group: the application's name. */
     private static final String GROUP = "platform-test";

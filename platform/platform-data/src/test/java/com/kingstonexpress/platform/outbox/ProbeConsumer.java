@@ -24,6 +24,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 @ApplicationScoped
 public class ProbeConsumer {
 
+    /** The topic of its channel ({@code probe} in the tests' application.properties). */
+    public static final String TOPIC = "kx.platform-test.probe.v1";
+
     @Inject
     InboundEvents inbound;
     @Inject

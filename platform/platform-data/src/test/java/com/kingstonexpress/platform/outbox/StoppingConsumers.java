@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 abstract class StoppingConsumers {
 
-    private static final String PER_RECORD = "kx.platform-test.probe.v1";
-    private static final String PER_POLL = "kx.platform-test.probe-batch.v1";
+    private static final String PER_RECORD = ProbeConsumer.TOPIC;
+    private static final String PER_POLL = BatchProbeConsumer.TOPIC;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject

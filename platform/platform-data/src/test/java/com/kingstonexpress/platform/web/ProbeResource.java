@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 
 import com.kingstonexpress.platform.outbox.Outbox;
+import com.kingstonexpress.platform.outbox.ProbeConsumer;
 import com.kingstonexpress.platform.problem.RuleRefusalException;
 import com.kingstonexpress.platform.security.Caller;
 
@@ -47,7 +48,7 @@ public class ProbeResource {
     @Path("/probe-events/{subject}")
     @Transactional
     public Map<String, String> appendForProbe(@PathParam("subject") String subject) {
-        return Map.of("eventId", outbox.append("kx.platform-test.probe.v1", "com.kingstonexpress.test.probe.v1", subject, Map.of()).id());
+        return Map.of("eventId", outbox.append(ProbeConsumer.TOPIC, "com.kingstonexpress.test.probe.v1", subject, Map.of()).id());
     }
 
     @POST
